@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace Replay.Testing.Configuration;
+
+// The schema of replay.json, the per-test-project configuration file. Every key is optional.
+//
+// {
+//   "target":  { "baseUrl": "https://staging.example.com" }            an existing environment, or
+//              { "project": "../ShopApp/ShopApp.csproj",                a .NET project started locally
+//                "healthPath": "/health", "startupTimeout": "60s",
+//                "environment": { "Shop__Build": "fixed" } },
+//   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1,
+//                "templateValues": { "id": ["1", "2"] } },
+//   "load":    { "maxInFlight": 2000, "requestTimeout": "30s" },
+//   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99 },
+//   "reports": { "directory": "TestResults/replay" }
+// }
+
+internal sealed record ReplaySettings
+{
+    [JsonPropertyName("target")] public TargetSettings? Target { get; init; }
+    [JsonPropertyName("plan")] public PlanSettings? Plan { get; init; }
+    [JsonPropertyName("load")] public LoadSettings? Load { get; init; }
+    [JsonPropertyName("slo")] public SloSettings? Slo { get; init; }
+    [JsonPropertyName("reports")] public ReportSettings? Reports { get; init; }
+}
+
+internal sealed record TargetSettings
+{
+    [JsonPropertyName("baseUrl")] public string? BaseUrl { get; init; }
+    [JsonPropertyName("project")] public string? Project { get; init; }
+    [JsonPropertyName("healthPath")] public string? HealthPath { get; init; }
+    [JsonPropertyName("startupTimeout")] public string? StartupTimeout { get; init; }
+    [JsonPropertyName("environment")] public Dictionary<string, string>? Environment { get; init; }
+}
+
+internal sealed record PlanSettings
+{
+    [JsonPropertyName("duration")] public string? Duration { get; init; }
+    [JsonPropertyName("rateScale")] public double? RateScale { get; init; }
+    [JsonPropertyName("seed")] public int? Seed { get; init; }
+    [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
+}
+
+internal sealed record LoadSettings
+{
+    [JsonPropertyName("maxInFlight")] public int? MaxInFlight { get; init; }
+    [JsonPropertyName("requestTimeout")] public string? RequestTimeout { get; init; }
+}
+
+internal sealed record SloSettings
+{
+    [JsonPropertyName("p50")] public string? P50 { get; init; }
+    [JsonPropertyName("p90")] public string? P90 { get; init; }
+    [JsonPropertyName("p95")] public string? P95 { get; init; }
+    [JsonPropertyName("p99")] public string? P99 { get; init; }
+    [JsonPropertyName("p999")] public string? P999 { get; init; }
+    [JsonPropertyName("max")] public string? Max { get; init; }
+    [JsonPropertyName("maxErrorRate")] public double? MaxErrorRate { get; init; }
+    [JsonPropertyName("minAchievedRate")] public double? MinAchievedRate { get; init; }
+    [JsonPropertyName("maxDroppedArrivals")] public long? MaxDroppedArrivals { get; init; }
+}
+
+internal sealed record ReportSettings
+{
+    [JsonPropertyName("directory")] public string? Directory { get; init; }
+}

@@ -1,0 +1,209 @@
+using System.Reflection;
+using System.Text.Json;
+using Replay.Testing.Environments;
+using Replay.Testing.Environments.Existing;
+using Replay.Testing.Environments.LocalProcess;
+using Replay.Testing.Plans;
+using Replay.Testing.Reporting;
+using Replay.Testing.Slo;
+using Replay.Testing.Traffic.Snapshots;
+
+namespace Replay.Testing.Configuration;
+
+/// <summary>
+/// Turns an attribute, the test project's <c>replay.json</c> and the committed snapshots into a replay request, or
+/// into a skip reason that says how to set the replay up. Shared by the xUnit and NUnit adapters.
+/// </summary>
+internal static class ReplaySetup
+{
+    public const string ConfigurationFileName = "replay.json";
+    public const string SnapshotFolderName = "Incidents";
+    public const string ProjectDirectoryMetadataKey = "ReplayTesting.ProjectDirectory";
+
+    public static ReplaySetupResult Resolve(ReplaySetupInput input, IReadOnlyList<IReplayReporter> reporters)
+    {
+        var window = IncidentWindow.Parse(input.Start, input.End);
+        string projectDirectory = ProjectDirectory(input);
+        string? configurationPath = FirstExisting(
+            Path.Combine(projectDirectory, ConfigurationFileName),
+            Path.Combine(AppContext.BaseDirectory, ConfigurationFileName));
+        var settings = configurationPath is null ? new ReplaySettings() : Read(configurationPath);
+        string settingsDirectory = configurationPath is null ? projectDirectory : Path.GetDirectoryName(configurationPath)!;
+
+        string resultsDirectory = settings.Reports?.Directory is { Length: > 0 } d
+            ? Path.GetFullPath(Path.Combine(settingsDirectory, d))
+            : Path.Combine(AppContext.BaseDirectory, "replay-results");
+
+        var snapshotDirectories = new[]
+        {
+            input.SourceFilePath is { } source ? Path.Combine(Path.GetDirectoryName(source)!, SnapshotFolderName) : null,
+            Path.Combine(projectDirectory, SnapshotFolderName),
+            Path.Combine(AppContext.BaseDirectory, SnapshotFolderName),
+        }.OfType<string>().Distinct().ToList();
+        string? snapshot = TrafficSnapshotLocator.Find(snapshotDirectories, window);
+        if (snapshot is null)
+        {
+            return new ReplaySetupResult(null,
+                $"No traffic snapshot for the incident window {window}. Commit one as " +
+                $"\"{Path.Combine(snapshotDirectories[0], TrafficSnapshotFile.FileNameFor(window, "upsun"))}\" " +
+                "(save a profile with TrafficSnapshotFile.Save), then run again.",
+                resultsDirectory);
+        }
+
+        var provisioner = Provisioner(settings.Target, settingsDirectory, configurationPath);
+        if (provisioner is null)
+        {
+            return new ReplaySetupResult(null,
+                $"No replay target is configured. Add a \"target\" to \"{configurationPath ?? Path.Combine(projectDirectory, ConfigurationFileName)}\": " +
+                "{\"target\": {\"baseUrl\": \"https://staging.example.com\"}} for an existing environment, or " +
+                "{\"target\": {\"project\": \"../MyApp/MyApp.csproj\", \"healthPath\": \"/health\"}} to start the app locally.",
+                resultsDirectory);
+        }
+
+        var options = new IncidentReplayOptions
+        {
+            TrafficSource = new SnapshotTrafficSource(snapshot),
+            Provisioner = provisioner,
+            Plan = Plan(settings.Plan),
+            Load = Load(settings.Load),
+            Slo = ApplyOverrides(Slo(settings.Slo), input.Slo),
+            Reporters = reporters,
+        };
+        return new ReplaySetupResult(new ReplayRequest($"{input.TestClass}.{input.TestMethod}", window, options), null, resultsDirectory);
+    }
+
+    private static string ProjectDirectory(ReplaySetupInput input)
+    {
+        string? fromBuild = input.TestAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == ProjectDirectoryMetadataKey)?.Value;
+        if (fromBuild is not null && Directory.Exists(fromBuild))
+        {
+            return fromBuild;
+        }
+
+        if (input.SourceFilePath is { } source && File.Exists(source))
+        {
+            return Path.GetDirectoryName(source)!;
+        }
+
+        return AppContext.BaseDirectory;
+    }
+
+    private static ReplaySettings Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ReplaySettings>(File.ReadAllText(path),
+                new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+                ?? new ReplaySettings();
+        }
+        catch (JsonException e)
+        {
+            throw new ReplayConfigurationException(
+                $"\"{path}\" is not valid replay configuration JSON (at {e.Path ?? "the root"}, line {e.LineNumber + 1}): {e.Message}");
+        }
+    }
+
+    private static IEnvironmentProvisioner? Provisioner(TargetSettings? target, string settingsDirectory, string? configurationPath)
+    {
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (target.BaseUrl is { Length: > 0 } && target.Project is { Length: > 0 })
+        {
+            throw new ReplayConfigurationException(
+                $"\"target\" in \"{configurationPath}\" sets both \"baseUrl\" and \"project\"; keep the one to replay against.");
+        }
+
+        if (target.BaseUrl is { Length: > 0 } url)
+        {
+            return new ExistingEnvironmentProvisioner(url);
+        }
+
+        if (target.Project is not { Length: > 0 } project)
+        {
+            return null;
+        }
+
+        var builder = LocalProcessEnvironmentProvisionerBuilder.ForDotnetProject(Path.Combine(settingsDirectory, project));
+        if (target.HealthPath is { Length: > 0 } health)
+        {
+            builder = builder.WithHealthPath(health);
+        }
+
+        if (target.StartupTimeout is { Length: > 0 } timeout)
+        {
+            builder = builder.WithStartupTimeout(SloText.ParseDuration(timeout, "target.startupTimeout"));
+        }
+
+        foreach (var (name, value) in target.Environment ?? [])
+        {
+            builder = builder.WithEnvironment(name, value);
+        }
+
+        return builder.Build();
+    }
+
+    private static ReplayPlanOptions Plan(PlanSettings? plan)
+    {
+        var options = new ReplayPlanOptions();
+        if (plan is null)
+        {
+            return options;
+        }
+
+        return options with
+        {
+            Duration = plan.Duration is { Length: > 0 } d ? SloText.ParseDuration(d, "plan.duration") : options.Duration,
+            RateScale = plan.RateScale ?? options.RateScale,
+            Seed = plan.Seed ?? options.Seed,
+            TemplateValues = plan.TemplateValues?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value) ?? options.TemplateValues,
+        };
+    }
+
+    private static Load.LoadEngineOptions Load(LoadSettings? load)
+    {
+        var options = new Load.LoadEngineOptions();
+        return load is null ? options : options with
+        {
+            MaxInFlight = load.MaxInFlight ?? options.MaxInFlight,
+            RequestTimeout = load.RequestTimeout is { Length: > 0 } t ? SloText.ParseDuration(t, "load.requestTimeout") : options.RequestTimeout,
+        };
+    }
+
+    private static SloPolicy Slo(SloSettings? slo)
+    {
+        var policy = new SloPolicy();
+        return slo is null ? policy : policy with
+        {
+            P50 = Duration(slo.P50, "slo.p50") ?? policy.P50,
+            P90 = Duration(slo.P90, "slo.p90") ?? policy.P90,
+            P95 = Duration(slo.P95, "slo.p95") ?? policy.P95,
+            P99 = Duration(slo.P99, "slo.p99") ?? policy.P99,
+            P999 = Duration(slo.P999, "slo.p999") ?? policy.P999,
+            Max = Duration(slo.Max, "slo.max") ?? policy.Max,
+            MaxErrorRate = slo.MaxErrorRate ?? policy.MaxErrorRate,
+            MinAchievedRate = slo.MinAchievedRate ?? policy.MinAchievedRate,
+            MaxDroppedArrivals = slo.MaxDroppedArrivals ?? policy.MaxDroppedArrivals,
+        };
+    }
+
+    private static SloPolicy ApplyOverrides(SloPolicy policy, SloOverrides o) => policy with
+    {
+        P50 = Duration(o.P50, "P50") ?? policy.P50,
+        P90 = Duration(o.P90, "P90") ?? policy.P90,
+        P95 = Duration(o.P95, "P95") ?? policy.P95,
+        P99 = Duration(o.P99, "P99") ?? policy.P99,
+        P999 = Duration(o.P999, "P999") ?? policy.P999,
+        Max = Duration(o.Max, "Max") ?? policy.Max,
+        MaxErrorRate = double.IsNaN(o.MaxErrorRate) ? policy.MaxErrorRate : o.MaxErrorRate,
+        MinAchievedRate = double.IsNaN(o.MinAchievedRate) ? policy.MinAchievedRate : o.MinAchievedRate,
+    };
+
+    private static TimeSpan? Duration(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text) ? null : SloText.ParseDuration(text, name);
+
+    private static string? FirstExisting(params string[] paths) => paths.FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Replay.Testing.Plans;
+
+namespace Replay.Testing.Load;
+
+/// <summary>
+/// An open-model load generator: every arrival is sent at its planned time whether or not earlier requests have
+/// answered, and latency is measured from that intended time, so a stalled target shows up in the percentiles
+/// instead of slowing the schedule down (coordinated omission).
+/// </summary>
+public sealed class LoadEngine
+{
+    private readonly LoadEngineOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an engine.</summary>
+    /// <exception cref="ReplayConfigurationException">An option is invalid.</exception>
+    public LoadEngine(LoadEngineOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        _options = options ?? new LoadEngineOptions();
+        _options.Validate();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Sends the plan's arrivals to a target and measures what comes back.</summary>
+    /// <param name="plan">The schedule.</param>
+    /// <param name="baseAddress">The target's base URL; arrival paths are appended to it.</param>
+    /// <param name="progress">Receives a report about once a second.</param>
+    /// <param name="cancellationToken">Stops sending at once; in-flight requests get <see cref="LoadEngineOptions.DrainTimeout"/> to finish.</param>
+    /// <returns>The measurements, also when cancelled (then <see cref="ReplayResult.Cancelled"/> is set).</returns>
+    public async Task<ReplayResult> RunAsync(ReplayPlan plan, Uri baseAddress, IProgress<LoadProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        EnsureThreadPoolCanBurst();
+
+        var recorder = new LoadRecorder(plan);
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = _options.MaxConnections,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            UseCookies = false,
+        };
+        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
+        using var abort = new CancellationTokenSource();
+
+        var run = new Run(plan, baseAddress, client, recorder, _options, abort.Token);
+        DateTimeOffset startedAt = _time.GetUtcNow();
+        long start = Stopwatch.GetTimestamp();
+
+        using var progressTimer = progress is null ? null : new Timer(
+            _ => progress.Report(run.Progress(start)), null, _options.ProgressInterval, _options.ProgressInterval);
+
+        // The schedule runs on its own thread: a thread-pool hiccup must not delay arrivals.
+        var scheduled = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scheduler = new Thread(() => scheduled.SetResult(run.Schedule(start, cancellationToken)))
+        {
+            IsBackground = true,
+            Name = "Replay.Testing scheduler",
+        };
+        scheduler.Start();
+        long notStarted = await scheduled.Task.ConfigureAwait(false);
+
+        await run.DrainAsync(_options.DrainTimeout).ConfigureAwait(false);
+        await abort.CancelAsync().ConfigureAwait(false);
+        await run.DrainAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var result = recorder.ToResult(startedAt, elapsed, notStarted, cancellationToken.IsCancellationRequested);
+        progress?.Report(run.Progress(start));
+        return result;
+    }
+
+    // Pinned to one core, the pool starts with one worker and a burst of completions starves it for a second,
+    // which lands in the measured latency (see PDF_AND_LOAD_PROBES.md, pitfall 10). Only ever raised.
+    private static void EnsureThreadPoolCanBurst()
+    {
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        int wanted = Math.Max(16, Environment.ProcessorCount * 4);
+        if (workers < wanted || io < wanted)
+        {
+            ThreadPool.SetMinThreads(Math.Max(workers, wanted), Math.Max(io, wanted));
+        }
+    }
+
+    private sealed class Run(ReplayPlan plan, Uri baseAddress, HttpClient client, LoadRecorder recorder,
+        LoadEngineOptions options, CancellationToken abort)
+    {
+        private readonly string _base = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        private readonly HttpMethod[] _methods = plan.Endpoints.Select(e => HttpMethod.Parse(e.Method)).ToArray();
+        private long _inFlight;
+        private long _due;
+        private long _lastSent;
+        private long _lastTimestamp;
+
+        public long Schedule(long start, CancellationToken cancellationToken)
+        {
+            long processed = 0;
+            foreach (var arrival in plan.EnumerateArrivals())
+            {
+                long dueAt = start + (long)(arrival.Offset.Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
+                if (!WaitUntil(dueAt, cancellationToken))
+                {
+                    return plan.TotalRequests - processed;
+                }
+
+                processed++;
+                Interlocked.Increment(ref _due);
+                if (Interlocked.Read(ref _inFlight) >= options.MaxInFlight)
+                {
+                    recorder.RecordDropped(arrival);
+                    continue;
+                }
+
+                Interlocked.Increment(ref _inFlight);
+                var item = (this, arrival, dueAt);
+                ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Item1.SendAsync(s.arrival, s.dueAt), item, preferLocal: false);
+            }
+
+            return 0;
+        }
+
+        public async Task DrainAsync(TimeSpan limit)
+        {
+            long deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+            while (Interlocked.Read(ref _inFlight) > 0 && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(5).ConfigureAwait(false);
+            }
+        }
+
+        public LoadProgress Progress(long start)
+        {
+            long now = Stopwatch.GetTimestamp();
+            long sent = recorder.Sent;
+            long previousSent = Interlocked.Exchange(ref _lastSent, sent);
+            long previousTime = Interlocked.Exchange(ref _lastTimestamp, now);
+            double seconds = (now - (previousTime == 0 ? start : previousTime)) / (double)Stopwatch.Frequency;
+            return new LoadProgress(
+                Stopwatch.GetElapsedTime(start, now), plan.Duration, Interlocked.Read(ref _due), sent, recorder.Completed,
+                recorder.Errors, recorder.Dropped, seconds <= 0 ? 0 : (sent - previousSent) / seconds,
+                recorder.Response.PercentileMilliseconds(95));
+        }
+
+        private async Task SendAsync(PlannedArrival arrival, long dueAt)
+        {
+            long sentAt = Stopwatch.GetTimestamp();
+            recorder.RecordSent(arrival, sentAt - dueAt);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
+            timeout.CancelAfter(options.RequestTimeout);
+            try
+            {
+                using var request = new HttpRequestMessage(_methods[arrival.EndpointIndex], _base + arrival.Target);
+                if (plan.Endpoints[arrival.EndpointIndex].Body is { } body)
+                {
+                    request.Content = new StringContent(body.Content, System.Text.Encoding.UTF8, body.ContentType);
+                }
+
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                await response.Content.CopyToAsync(Stream.Null, timeout.Token).ConfigureAwait(false);
+                long end = Stopwatch.GetTimestamp();
+                recorder.RecordResponse(arrival, (int)response.StatusCode, end - dueAt, end - sentAt);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or SocketException)
+            {
+                long end = Stopwatch.GetTimestamp();
+                string kind = abort.IsCancellationRequested ? "aborted" : Classify(e, timeout.IsCancellationRequested);
+                recorder.RecordTransportError(arrival, kind, end - dueAt, end - sentAt);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
+        private static string Classify(Exception e, bool timedOut)
+        {
+            if (timedOut || e is OperationCanceledException)
+            {
+                return "timeout";
+            }
+
+            for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket)
+                {
+                    return socket.SocketErrorCode switch
+                    {
+                        SocketError.ConnectionRefused => "refused",
+                        SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => "reset",
+                        SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => "dns",
+                        SocketError.TimedOut => "timeout",
+                        _ => "other",
+                    };
+                }
+            }
+
+            return e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } ? "dns"
+                : e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } or IOException ? "reset"
+                : "other";
+        }
+
+        private static bool WaitUntil(long dueAt, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                long remaining = dueAt - Stopwatch.GetTimestamp();
+                if (remaining <= 0)
+                {
+                    return true;
+                }
+
+                // Sleep while far from the due time, yield when close: spinning would take a core from the target.
+                if (remaining > Stopwatch.Frequency / 500)
+                {
+                    Thread.Sleep(1);
+                }
+                else
+                {
+                    Thread.Yield();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace Replay.Testing.Load;
+
+/// <summary>Everything the load engine measured during a replay. Plain data: it round-trips through JSON.</summary>
+public sealed record ReplayResult
+{
+    /// <summary>When the first arrival was due.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>From the first arrival to the end of the drain.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The planned length of the replay.</summary>
+    public TimeSpan PlannedDuration { get; init; }
+
+    /// <summary>Arrivals planned.</summary>
+    public long Planned { get; init; }
+
+    /// <summary>Requests sent.</summary>
+    public long Sent { get; init; }
+
+    /// <summary>Responses received, whatever their status.</summary>
+    public long Completed { get; init; }
+
+    /// <summary>Transport errors, timeouts and 5xx responses.</summary>
+    public long Errors { get; init; }
+
+    /// <summary>Arrivals not sent because the in-flight cap was reached.</summary>
+    public long Dropped { get; init; }
+
+    /// <summary>Arrivals never reached because the run was cancelled.</summary>
+    public long NotStarted { get; init; }
+
+    /// <summary>Whether the run was cancelled before its schedule ended.</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>Responses by status code.</summary>
+    public IReadOnlyDictionary<int, long> StatusCodes { get; init; } = new Dictionary<int, long>();
+
+    /// <summary>Requests that got no response, by kind: <c>refused</c>, <c>reset</c>, <c>timeout</c>, <c>dns</c>, <c>other</c>.</summary>
+    public IReadOnlyDictionary<string, long> TransportErrors { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Response time from the intended send time (coordinated-omission safe), all requests.</summary>
+    public LatencySummary ResponseTime { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Service time from the actual send, all requests.</summary>
+    public LatencySummary ServiceTime { get; init; } = LatencySummary.Empty;
+
+    /// <summary>How late the scheduler sent requests after their intended time.</summary>
+    public LatencySummary SchedulerLag { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Per endpoint, in plan order.</summary>
+    public IReadOnlyList<EndpointResult> Endpoints { get; init; } = [];
+
+    /// <summary>Per bucket, in time order.</summary>
+    public IReadOnlyList<BucketResult> Buckets { get; init; } = [];
+
+    /// <summary>Errors per request sent, from 0 to 1.</summary>
+    public double ErrorRate => Sent == 0 ? 0 : (double)Errors / Sent;
+
+    /// <summary>Requests sent per request planned, from 0 to 1.</summary>
+    public double AchievedRateRatio => Planned == 0 ? 1 : (double)Sent / Planned;
+
+    /// <summary>Requests sent per second of the planned duration.</summary>
+    public double AchievedRate => PlannedDuration <= TimeSpan.Zero ? 0 : Sent / PlannedDuration.TotalSeconds;
+}

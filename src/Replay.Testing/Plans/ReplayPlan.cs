@@ -1,0 +1,213 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Replay.Testing.Traffic;
+
+namespace Replay.Testing.Plans;
+
+/// <summary>
+/// The arrival schedule of a replay: the incident's rate curve bucket by bucket, each bucket with its own endpoint
+/// mix, compressed and scaled as asked. Arrivals are generated lazily and deterministically for a seed, so memory
+/// grows with buckets and endpoints, never with requests.
+/// </summary>
+public sealed partial class ReplayPlan
+{
+    private ReplayPlan(TrafficProfile profile, ReplayPlanOptions options, IReadOnlyList<PlannedEndpoint> endpoints,
+        IReadOnlyList<PlannedBucket> buckets, TimeSpan duration)
+    {
+        Profile = profile;
+        Options = options;
+        Endpoints = endpoints;
+        Buckets = buckets;
+        Duration = duration;
+    }
+
+    /// <summary>The profile the plan replays.</summary>
+    public TrafficProfile Profile { get; }
+
+    /// <summary>The options the plan was made with.</summary>
+    public ReplayPlanOptions Options { get; }
+
+    /// <summary>The endpoints, indexed by <see cref="PlannedArrival.EndpointIndex"/>.</summary>
+    public IReadOnlyList<PlannedEndpoint> Endpoints { get; }
+
+    /// <summary>The buckets in time order.</summary>
+    public IReadOnlyList<PlannedBucket> Buckets { get; }
+
+    /// <summary>The length of the replay.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>How many times faster than real time the window is replayed (1 = real time).</summary>
+    public double Compression => Profile.Window.Duration / Duration;
+
+    /// <summary>All requests the plan sends.</summary>
+    public long TotalRequests => Buckets.Sum(b => b.Total);
+
+    /// <summary>Makes the plan of a profile.</summary>
+    /// <exception cref="ReplayConfigurationException">An option is invalid, the profile has no traffic, or a template has no values.</exception>
+    public static ReplayPlan Create(TrafficProfile profile, ReplayPlanOptions? options = null)
+    {
+        options ??= new ReplayPlanOptions();
+        Validate(profile, options);
+
+        TimeSpan duration = options.Duration ?? profile.Window.Duration;
+        double compression = profile.Window.Duration / duration;
+
+        var endpointKeys = EndpointKeys(profile);
+        var endpoints = endpointKeys.Select(k => ToPlannedEndpoint(k, options)).ToList();
+        var indexOf = endpointKeys.Select((k, i) => (k.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+
+        var problems = endpoints
+            .SelectMany(e => e.Placeholders.Where(p => p.Values.Count == 0).Select(p => (e, p)))
+            .Select(x =>
+                $"The endpoint \"{x.e.Key}\" is a URL template and the placeholder {{{x.p.Name}}} has no values, so it cannot be sent. " +
+                $"Give values in ReplayPlanOptions.TemplateValues[\"{x.p.Name}\"] (or the \"plan:templateValues:{x.p.Name}\" configuration key).")
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new ReplayConfigurationException(problems);
+        }
+
+        // Fractions left over in one bucket carry into the next, so totals match the scaled profile and the
+        // schedule does not lose a request per endpoint per bucket to rounding.
+        var carry = new double[endpoints.Count];
+        var buckets = new List<PlannedBucket>();
+        var windowStart = profile.Window.Start;
+        foreach (var source in profile.Timeline.Where(b => b.Start >= windowStart && b.Start < profile.Window.End).OrderBy(b => b.Start))
+        {
+            TimeSpan sourceLength = Min(profile.BucketSize, profile.Window.End - source.Start);
+            double keptShare = sourceLength / profile.BucketSize;
+            var counts = new int[endpoints.Count];
+            foreach (var (key, count) in source.Counts)
+            {
+                int i = indexOf[key];
+                double exact = count * keptShare * options.RateScale / compression + carry[i];
+                counts[i] = (int)Math.Floor(exact + 1e-9);
+                carry[i] = exact - counts[i];
+            }
+
+            buckets.Add(new PlannedBucket(buckets.Count, source.Start, (source.Start - windowStart) / compression,
+                sourceLength / compression, counts));
+        }
+
+        return new ReplayPlan(profile, options, endpoints, buckets, duration);
+    }
+
+    /// <summary>
+    /// The arrivals in time order. Within a bucket, requests are evenly spaced and the endpoint order is shuffled by
+    /// the seed, so every second of the bucket carries the bucket's mix.
+    /// </summary>
+    public IEnumerable<PlannedArrival> EnumerateArrivals()
+    {
+        foreach (var bucket in Buckets)
+        {
+            long total = bucket.Total;
+            if (total == 0)
+            {
+                continue;
+            }
+
+            var random = new Random(unchecked((Options.Seed * 1_000_003) + bucket.Index));
+            int[] order = ShuffledEndpointOrder(bucket, random);
+            double spacingTicks = bucket.Duration.Ticks / (double)total;
+            for (int k = 0; k < order.Length; k++)
+            {
+                int endpoint = order[k];
+                var offset = bucket.Offset + TimeSpan.FromTicks((long)((k + 0.5) * spacingTicks));
+                yield return new PlannedArrival(offset, endpoint, bucket.Index, Target(Endpoints[endpoint], random));
+            }
+        }
+    }
+
+    private static int[] ShuffledEndpointOrder(PlannedBucket bucket, Random random)
+    {
+        var order = new int[bucket.Total];
+        int n = 0;
+        for (int e = 0; e < bucket.Counts.Count; e++)
+        {
+            for (int c = 0; c < bucket.Counts[e]; c++)
+            {
+                order[n++] = e;
+            }
+        }
+
+        random.Shuffle(order);
+        return order;
+    }
+
+    private static string Target(PlannedEndpoint endpoint, Random random)
+    {
+        if (endpoint.Placeholders.Count == 0)
+        {
+            return endpoint.Path;
+        }
+
+        var builder = new StringBuilder(endpoint.Path);
+        foreach (var placeholder in endpoint.Placeholders)
+        {
+            string value = placeholder.Values[random.Next(placeholder.Values.Count)];
+            builder.Replace("{" + placeholder.Name + "}", Uri.EscapeDataString(value));
+        }
+
+        return builder.ToString();
+    }
+
+    private static List<(string Key, string Method, string Path)> EndpointKeys(TrafficProfile profile)
+    {
+        var keys = profile.Endpoints.Select(e => (e.Key, e.Method, e.Path)).ToList();
+        var known = keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (string key in profile.Timeline.SelectMany(b => b.Counts.Keys).Where(k => !known.Contains(k)).Distinct().Order(StringComparer.Ordinal))
+        {
+            int space = key.IndexOf(' ', StringComparison.Ordinal);
+            keys.Add((key, space > 0 ? key[..space] : "GET", space > 0 ? key[(space + 1)..] : key));
+        }
+
+        return keys;
+    }
+
+    private static PlannedEndpoint ToPlannedEndpoint((string Key, string Method, string Path) endpoint, ReplayPlanOptions options) =>
+        new(endpoint.Method, endpoint.Path)
+        {
+            Body = options.RequestBodies.GetValueOrDefault(endpoint.Key),
+            Placeholders = Placeholder().Matches(endpoint.Path)
+                .Select(m => m.Groups[1].Value)
+                .Distinct(StringComparer.Ordinal)
+                .Select(name => new TemplatePlaceholder(name, options.TemplateValues.GetValueOrDefault(name) ?? []))
+                .ToList(),
+        };
+
+    private static void Validate(TrafficProfile profile, ReplayPlanOptions options)
+    {
+        var problems = new List<string>();
+        if (!double.IsFinite(options.RateScale) || options.RateScale <= 0)
+        {
+            problems.Add($"RateScale is {options.RateScale}; it must be a positive number (1 = the incident's rates, 1.5 = 50 % headroom).");
+        }
+
+        if (options.Duration is { } d && (d <= TimeSpan.Zero || d > profile.Window.Duration))
+        {
+            problems.Add($"Duration is {d}; it must be positive and no longer than the window ({profile.Window.Duration}). " +
+                "Leave it unset to replay in real time.");
+        }
+
+        if (profile.BucketSize <= TimeSpan.Zero)
+        {
+            problems.Add($"The profile's bucket size is {profile.BucketSize}; it must be positive.");
+        }
+
+        if (profile.Timeline.Sum(b => b.CoveredRequests) == 0)
+        {
+            problems.Add($"The traffic of {profile.Window} from {profile.Origin.Description} has no requests, so there is nothing to replay. " +
+                "Check the incident window (and its UTC offset) and that the source recorded traffic then.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ReplayConfigurationException(problems);
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [GeneratedRegex(@"\{([^{}/]+)\}")]
+    private static partial Regex Placeholder();
+}

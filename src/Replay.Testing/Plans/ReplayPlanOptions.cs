@@ -1,0 +1,28 @@
+namespace Replay.Testing.Plans;
+
+/// <summary>How a traffic profile becomes an arrival schedule.</summary>
+public sealed record ReplayPlanOptions
+{
+    /// <summary>
+    /// The length of the replay. The window is compressed to it, keeping each bucket's request rate and endpoint mix
+    /// (a 60-minute window in 60 seconds sends at the same rates for a sixtieth of the time).
+    /// Default: null, the window's own length.
+    /// </summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>Multiplies every rate; 1.5 replays with 50 % headroom. Default 1. Must be positive.</summary>
+    public double RateScale { get; init; } = 1.0;
+
+    /// <summary>The seed of every random choice (endpoint order, template values): same seed, same schedule. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Values for URL template placeholders, by placeholder name: <c>{"id": ["1", "2"]}</c> fills <c>/products/{id}</c>.
+    /// A template is never sent literally: a placeholder without values is a configuration error.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TemplateValues { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Request bodies for endpoints that send one, by endpoint key (<c>"POST /checkout"</c>).</summary>
+    public IReadOnlyDictionary<string, RequestBody> RequestBodies { get; init; } = new Dictionary<string, RequestBody>();
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using Replay.Testing.Environments;
+using Replay.Testing.Load;
+using Replay.Testing.Plans;
+using Replay.Testing.Reporting;
+using Replay.Testing.Slo;
+using Replay.Testing.Traffic;
+using Replay.Testing.Traffic.Snapshots;
+
+namespace Replay.Testing;
+
+/// <summary>The orchestrator behind <see cref="ReplayRunner"/>: one replay, stage by stage, teardown guaranteed.</summary>
+internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext context)
+{
+    // Two replays at once would measure each other.
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    private readonly IncidentReplayOptions _options = request.Options;
+
+    public async Task<ReplayReport> RunAsync(CancellationToken cancellationToken)
+    {
+        await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var report = await ReplayAsync(cancellationToken).ConfigureAwait(false);
+            report = await WriteReportsAsync(report, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return report;
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private async Task<ReplayReport> ReplayAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = new ReplayReport
+        {
+            TestName = request.TestName,
+            Window = request.Window,
+            StartedAt = DateTimeOffset.UtcNow,
+            Verdict = SloVerdict.NotJudged("the replay did not start"),
+            RunEnvironment = RunEnvironment.Current(),
+        };
+
+        string stage = "traffic";
+        try
+        {
+            var source = _options.TrafficSource ?? throw new ReplayConfigurationException(
+                "No traffic source is set: commit a snapshot of the window, or set IncidentReplayOptions.TrafficSource.");
+            var provisioner = _options.Provisioner ?? throw new ReplayConfigurationException(
+                "No target is set: configure \"target\" in replay.json (a base URL or a local project), or set IncidentReplayOptions.Provisioner.");
+
+            context.WriteLine($"Incident replay {request.TestName} [{request.Window}]");
+            context.WriteLine($"  target:  {provisioner.Description}");
+            var profile = await source.FetchAsync(request.Window, cancellationToken).ConfigureAwait(false);
+            report = report with { Profile = profile };
+            if (source is SnapshotTrafficSource snapshot)
+            {
+                report = report with { SnapshotPath = snapshot.Path, SnapshotHash = TrafficSnapshotFile.HashOf(snapshot.Path) };
+            }
+
+            context.WriteLine($"  traffic: {profile.Origin.Description}{(report.SnapshotPath is { } p ? $" (snapshot {Path.GetFileName(p)})" : "")}: " +
+                $"{profile.Endpoints.Count} endpoints, {N(profile.CoveredRequests)} of {N(profile.TotalRequests)} requests " +
+                $"({SloText.Percent(profile.Coverage)} coverage)");
+
+            stage = "plan";
+            var plan = ReplayPlan.Create(profile, _options.Plan);
+            report = report with
+            {
+                Plan = new ReplayPlanSummary(plan.Duration, plan.Compression, _options.Plan.RateScale, _options.Plan.Seed,
+                    plan.TotalRequests, plan.Endpoints.Select(e => e.Key).ToList()),
+            };
+            context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
+                $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, seed {_options.Plan.Seed})");
+
+            stage = "environment";
+            await using var environment = await provisioner.ProvisionAsync(cancellationToken).ConfigureAwait(false);
+            ProductionGuard.Check(environment.BaseAddress, profile.ProductionHosts, _options.AllowProductionTarget);
+            report = report with
+            {
+                Target = new ReplayTarget(environment.BaseAddress, environment.Kind, environment.Description),
+                Parity = environment.Parity,
+            };
+            context.WriteLine($"  target:  {environment.Description}");
+
+            stage = "load";
+            var engine = new LoadEngine(_options.Load);
+            var progress = new SynchronousProgress<LoadProgress>(p => context.WriteLine(Describe(p)));
+            var result = await engine.RunAsync(plan, environment.BaseAddress, progress, cancellationToken).ConfigureAwait(false);
+            report = report with { Result = result };
+
+            var verdict = result.Cancelled
+                ? SloVerdict.NotJudged("the replay was cancelled") with { Checks = _options.Slo.Evaluate(result).Checks }
+                : _options.Slo.Evaluate(result);
+            report = report with { Verdict = verdict };
+            context.WriteLine(verdict.ToTable());
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            report = report with
+            {
+                Failure = new ReplayFailure(stage, e.GetType().Name, e.Message),
+                Verdict = SloVerdict.NotJudged($"the {stage} stage failed"),
+            };
+            context.WriteLine($"  The {stage} stage failed: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            report = report with { Verdict = SloVerdict.NotJudged("the replay was cancelled") };
+            context.WriteLine("  The replay was cancelled; the target was torn down.");
+        }
+
+        return report with { Elapsed = clock.Elapsed };
+    }
+
+    private async Task<ReplayReport> WriteReportsAsync(ReplayReport report, CancellationToken cancellationToken)
+    {
+        if (_options.Reporters.Count == 0)
+        {
+            return report;
+        }
+
+        Directory.CreateDirectory(context.ResultsDirectory);
+        var reportContext = new ReportContext(context.ResultsDirectory, FileStem(request.TestName));
+        var artifacts = new List<string>();
+        var problems = new List<string>();
+        foreach (var reporter in _options.Reporters)
+        {
+            try
+            {
+                artifacts.AddRange(await reporter.ReportAsync(report, reportContext, CancellationToken.None).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // A reporter's failure is reported, never allowed to hide the verdict.
+                problems.Add($"{reporter.Name}: {e.GetType().Name}: {e.Message}");
+                context.WriteLine($"  The {reporter.Name} reporter failed: {e.Message}");
+            }
+        }
+
+        foreach (string artifact in artifacts)
+        {
+            context.WriteLine($"  report:  {artifact}");
+        }
+
+        return report with { Artifacts = artifacts, ReporterProblems = problems };
+    }
+
+    private static string Describe(LoadProgress p) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"  [{p.Elapsed.TotalSeconds,5:0}s/{p.Duration.TotalSeconds:0}s] sent {N(p.Sent)}/{N(p.Planned)}  {p.AchievedRate,8:0.0} req/s  " +
+            $"errors {N(p.Errors)}  dropped {N(p.Dropped)}  p95 {SloText.Milliseconds(p.P95Milliseconds)}");
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string FileStem(string testName) =>
+        string.Concat(testName.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == ' ' ? '_' : c));
+
+    // Progress<T> posts to the captured context; test output wants the line written when it happens.
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Replay.Testing;
+
+/// <summary>The settings a replay ran with, as the report states them.</summary>
+/// <param name="Duration">The length of the replay.</param>
+/// <param name="Compression">How many times faster than real time.</param>
+/// <param name="RateScale">The rate multiplier.</param>
+/// <param name="Seed">The seed of the schedule.</param>
+/// <param name="TotalRequests">Requests planned.</param>
+/// <param name="Endpoints">The endpoint keys in plan order.</param>
+public sealed record ReplayPlanSummary(TimeSpan Duration, double Compression, double RateScale, int Seed, long TotalRequests,
+    IReadOnlyList<string> Endpoints);

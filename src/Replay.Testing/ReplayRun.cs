@@ -1,0 +1,132 @@
+using System.Runtime.ExceptionServices;
+
+namespace Replay.Testing;
+
+/// <summary>
+/// The replay of one incident window, handed to an <c>[IncidentReplay]</c> test. Adjust its options, then call
+/// <see cref="ReplayAsync"/>; if the test body does not, the adapter replays after the body. Either way the SLO
+/// verdict is checked after the test body.
+/// </summary>
+public sealed class ReplayRun
+{
+    private readonly IReplayContext _context;
+    private readonly Exception? _setupFailure;
+    private readonly object _gate = new();
+    private ReplayRequest? _request;
+    private Task<ReplayReport>? _replay;
+
+    /// <summary>Creates a run; the test adapters do this.</summary>
+    public ReplayRun(ReplayRequest request, IReplayContext context)
+        : this(request.Window, request, context, null)
+    {
+    }
+
+    private ReplayRun(IncidentWindow window, ReplayRequest? request, IReplayContext context, Exception? setupFailure)
+    {
+        Window = window;
+        _request = request;
+        _context = context;
+        _setupFailure = setupFailure;
+    }
+
+    /// <summary>The incident window.</summary>
+    public IncidentWindow Window { get; }
+
+    /// <summary>What will be replayed, and how.</summary>
+    /// <exception cref="InvalidOperationException">The replay could not be set up.</exception>
+    public ReplayRequest Request => _request ?? throw new InvalidOperationException(
+        $"The replay of {Window} is not set up: {_setupFailure?.Message ?? "it was skipped"}");
+
+    /// <summary>The options the replay runs with.</summary>
+    public IncidentReplayOptions Options => Request.Options;
+
+    /// <summary>Whether the replay has started.</summary>
+    public bool HasStarted => _replay is not null;
+
+    /// <summary>The report, once the replay has finished; otherwise null.</summary>
+    public ReplayReport? Report => _replay is { IsCompletedSuccessfully: true } t ? t.Result : null;
+
+    /// <summary>Whether the test expects this replay's verdict to fail (see <see cref="ExpectFailedVerdict"/>).</summary>
+    public bool ExpectsFailedVerdict { get; private set; }
+
+    /// <summary>Changes the options before the replay starts.</summary>
+    /// <exception cref="InvalidOperationException">The replay has already started.</exception>
+    public ReplayRun Configure(Func<IncidentReplayOptions, IncidentReplayOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        lock (_gate)
+        {
+            if (_replay is not null)
+            {
+                throw new InvalidOperationException("The replay has already started; call Configure before ReplayAsync.");
+            }
+
+            _request = Request with { Options = configure(Request.Options) };
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Declares that this replay is expected to fail its SLOs, as a replay of the build before the fix should. The
+    /// test then fails if the verdict is PASSED, and passes if it is FAILED.
+    /// </summary>
+    public ReplayRun ExpectFailedVerdict()
+    {
+        ExpectsFailedVerdict = true;
+        return this;
+    }
+
+    /// <summary>Runs the replay once; later calls return the same report.</summary>
+    /// <exception cref="ReplayConfigurationException">The replay's configuration is invalid.</exception>
+    public Task<ReplayReport> ReplayAsync(CancellationToken cancellationToken = default)
+    {
+        if (_setupFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(_setupFailure);
+        }
+
+        lock (_gate)
+        {
+            return _replay ??= ReplayRunner.RunAsync(Request, _context, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Checks a finished replay's verdict against what the test expects; the adapters call this after the test body.
+    /// </summary>
+    /// <exception cref="ReplayVerdictException">The verdict is not the expected one.</exception>
+    public void EnsureExpectedVerdict(ReplayReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (ExpectsFailedVerdict)
+        {
+            if (report.Verdict.Passed)
+            {
+                throw new ReplayVerdictException(report, "The replay was expected to fail its SLOs (ExpectFailedVerdict), but it passed.");
+            }
+
+            if (report.Failure is not null)
+            {
+                // A replay that never ran did not fail its SLOs: it proves nothing about the build.
+                throw new ReplayVerdictException(report);
+            }
+
+            return;
+        }
+
+        if (!report.Verdict.Passed)
+        {
+            throw new ReplayVerdictException(report);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"replay of {Window}";
+
+    internal static ReplayRun Unavailable(IncidentWindow window, IReplayContext context, string reason) =>
+        new(window, null, context, new InvalidOperationException(reason));
+
+    internal static ReplayRun Failed(IncidentWindow window, IReplayContext context, Exception failure) =>
+        new(window, null, context, failure);
+}

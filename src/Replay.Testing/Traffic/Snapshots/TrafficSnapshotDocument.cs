@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+
+namespace Replay.Testing.Traffic.Snapshots;
+
+// The on-disk form of a traffic snapshot. Property order here is the key order in the file; dictionaries are
+// written sorted, so a re-saved snapshot diffs only where the traffic changed. Bump SchemaVersion on any change
+// that an older reader would misread.
+
+internal sealed record TrafficSnapshotDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    [JsonPropertyName("schemaVersion")] public int SchemaVersion { get; init; }
+    [JsonPropertyName("window")] public required SnapshotWindow Window { get; init; }
+    [JsonPropertyName("bucketSeconds")] public double BucketSeconds { get; init; }
+    [JsonPropertyName("totalRequests")] public long TotalRequests { get; init; }
+    [JsonPropertyName("productionHosts")] public IReadOnlyList<string> ProductionHosts { get; init; } = [];
+    [JsonPropertyName("origin")] public required SnapshotOrigin Origin { get; init; }
+    [JsonPropertyName("endpoints")] public IReadOnlyList<SnapshotEndpoint> Endpoints { get; init; } = [];
+    [JsonPropertyName("timeline")] public IReadOnlyList<SnapshotBucket> Timeline { get; init; } = [];
+}
+
+internal sealed record SnapshotWindow(
+    [property: JsonPropertyName("start")] DateTimeOffset Start,
+    [property: JsonPropertyName("end")] DateTimeOffset End);
+
+internal sealed record SnapshotOrigin
+{
+    [JsonPropertyName("kind")] public required string Kind { get; init; }
+    [JsonPropertyName("description")] public required string Description { get; init; }
+    [JsonPropertyName("fetchedAt")] public DateTimeOffset? FetchedAt { get; init; }
+    [JsonPropertyName("details")] public SortedDictionary<string, string> Details { get; init; } = new(StringComparer.Ordinal);
+}
+
+internal sealed record SnapshotEndpoint
+{
+    [JsonPropertyName("method")] public required string Method { get; init; }
+    [JsonPropertyName("path")] public required string Path { get; init; }
+    [JsonPropertyName("count")] public long Count { get; init; }
+    [JsonPropertyName("p50Ms")] public double? P50Ms { get; init; }
+    [JsonPropertyName("p96Ms")] public double? P96Ms { get; init; }
+    [JsonPropertyName("averageMs")] public double? AverageMs { get; init; }
+}
+
+internal sealed record SnapshotBucket
+{
+    [JsonPropertyName("start")] public DateTimeOffset Start { get; init; }
+    [JsonPropertyName("counts")] public SortedDictionary<string, long> Counts { get; init; } = new(StringComparer.Ordinal);
+    [JsonPropertyName("statuses")] public SnapshotStatuses? Statuses { get; init; }
+    [JsonPropertyName("requestBytes")] public long? RequestBytes { get; init; }
+    [JsonPropertyName("responseBytes")] public long? ResponseBytes { get; init; }
+}
+
+internal sealed record SnapshotStatuses(
+    [property: JsonPropertyName("1xx")] long Informational,
+    [property: JsonPropertyName("2xx")] long Success,
+    [property: JsonPropertyName("3xx")] long Redirection,
+    [property: JsonPropertyName("4xx")] long ClientError,
+    [property: JsonPropertyName("5xx")] long ServerError,
+    [property: JsonPropertyName("unknown")] long Unknown);

@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Replay.Testing.Traffic.Snapshots;
+
+/// <summary>
+/// Saves and loads traffic profiles as versioned JSON snapshot files, committed beside the tests so that a pipeline
+/// replays offline and deterministically.
+/// </summary>
+public static class TrafficSnapshotFile
+{
+    /// <summary>The suffix every snapshot file name ends with.</summary>
+    public const string Suffix = ".traffic.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The file name of the snapshot of a window from a source kind: <c>2026-03-10T1200Z_2026-03-10T1300Z.upsun.traffic.json</c>.</summary>
+    public static string FileNameFor(IncidentWindow window, string sourceKind) => $"{window.ToFileStem()}.{sourceKind}{Suffix}";
+
+    /// <summary>Writes a profile to a snapshot file, creating its folder.</summary>
+    public static void Save(TrafficProfile profile, string path)
+    {
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, Serialize(profile), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    /// <summary>Reads a snapshot file.</summary>
+    /// <exception cref="TrafficSourceException">The file is missing, malformed, or from a newer schema.</exception>
+    public static TrafficProfile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TrafficSourceException($"The traffic snapshot \"{path}\" does not exist.");
+        }
+
+        return Deserialize(File.ReadAllText(path), path);
+    }
+
+    /// <summary>The SHA-256 of a snapshot file, as lower-case hex, for the report's reproducibility block.</summary>
+    public static string HashOf(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
+
+    internal static string Serialize(TrafficProfile profile)
+    {
+        var document = new TrafficSnapshotDocument
+        {
+            SchemaVersion = TrafficSnapshotDocument.CurrentSchemaVersion,
+            Window = new SnapshotWindow(profile.Window.Start, profile.Window.End),
+            BucketSeconds = profile.BucketSize.TotalSeconds,
+            TotalRequests = profile.TotalRequests,
+            ProductionHosts = profile.ProductionHosts.Order(StringComparer.Ordinal).ToList(),
+            Origin = new SnapshotOrigin
+            {
+                Kind = profile.Origin.Kind,
+                Description = profile.Origin.Description,
+                FetchedAt = profile.Origin.FetchedAt,
+                Details = new SortedDictionary<string, string>(profile.Origin.Details.ToDictionary(), StringComparer.Ordinal),
+            },
+            Endpoints = profile.Endpoints.Select(e => new SnapshotEndpoint
+            {
+                Method = e.Method,
+                Path = e.Path,
+                Count = e.Count,
+                P50Ms = e.P50Milliseconds,
+                P96Ms = e.P96Milliseconds,
+                AverageMs = e.AverageMilliseconds,
+            }).ToList(),
+            Timeline = profile.Timeline.Select(b => new SnapshotBucket
+            {
+                Start = b.Start,
+                Counts = new SortedDictionary<string, long>(b.Counts.ToDictionary(), StringComparer.Ordinal),
+                Statuses = b.Statuses is { } s
+                    ? new SnapshotStatuses(s.Informational, s.Success, s.Redirection, s.ClientError, s.ServerError, s.Unknown)
+                    : null,
+                RequestBytes = b.RequestBytes,
+                ResponseBytes = b.ResponseBytes,
+            }).ToList(),
+        };
+        // The same bytes on Windows and Linux, so a snapshot refreshed on either diffs cleanly.
+        return JsonSerializer.Serialize(document, Options).ReplaceLineEndings("\n") + "\n";
+    }
+
+    internal static TrafficProfile Deserialize(string json, string name)
+    {
+        TrafficSnapshotDocument? document;
+        try
+        {
+            using var probe = JsonDocument.Parse(json);
+            if (!probe.RootElement.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number)
+            {
+                throw new TrafficSourceException(
+                    $"The traffic snapshot \"{name}\" has no \"schemaVersion\": it is not a Replay.Testing snapshot. " +
+                    "Recreate it with REPLAY_REFRESH=1, or save a profile with TrafficSnapshotFile.Save.");
+            }
+
+            if (version.GetInt32() > TrafficSnapshotDocument.CurrentSchemaVersion)
+            {
+                throw new TrafficSourceException(
+                    $"The traffic snapshot \"{name}\" has schema version {version.GetInt32()}, newer than this Replay.Testing " +
+                    $"reads ({TrafficSnapshotDocument.CurrentSchemaVersion}). Update the Replay.Testing packages.");
+            }
+
+            document = JsonSerializer.Deserialize<TrafficSnapshotDocument>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new TrafficSourceException($"The traffic snapshot \"{name}\" is not valid JSON: {e.Message}", e);
+        }
+
+        if (document is null)
+        {
+            throw new TrafficSourceException($"The traffic snapshot \"{name}\" is empty.");
+        }
+
+        if (document.BucketSeconds <= 0)
+        {
+            throw new TrafficSourceException($"The traffic snapshot \"{name}\" has \"bucketSeconds\" {document.BucketSeconds}; it must be positive.");
+        }
+
+        IncidentWindow window;
+        try
+        {
+            window = new IncidentWindow(document.Window.Start, document.Window.End);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TrafficSourceException($"The traffic snapshot \"{name}\" has an invalid window: {e.Message}", e);
+        }
+
+        return new TrafficProfile
+        {
+            Window = window,
+            BucketSize = TimeSpan.FromSeconds(document.BucketSeconds),
+            TotalRequests = document.TotalRequests,
+            ProductionHosts = document.ProductionHosts,
+            Origin = new TrafficOrigin(document.Origin.Kind, document.Origin.Description)
+            {
+                FetchedAt = document.Origin.FetchedAt,
+                Details = document.Origin.Details,
+            },
+            Endpoints = document.Endpoints.Select(e => new TrafficEndpoint(e.Method, e.Path, e.Count)
+            {
+                P50Milliseconds = e.P50Ms,
+                P96Milliseconds = e.P96Ms,
+                AverageMilliseconds = e.AverageMs,
+            }).ToList(),
+            Timeline = document.Timeline.Select(b => new TrafficBucket(b.Start, b.Counts)
+            {
+                Statuses = b.Statuses is { } s
+                    ? new StatusClassCounts(s.Informational, s.Success, s.Redirection, s.ClientError, s.ServerError, s.Unknown)
+                    : null,
+                RequestBytes = b.RequestBytes,
+                ResponseBytes = b.ResponseBytes,
+            }).ToList(),
+        };
+    }
+}

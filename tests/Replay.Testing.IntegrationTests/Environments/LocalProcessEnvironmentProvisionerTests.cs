@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Replay.Testing.Environments;
+using Replay.Testing.Environments.LocalProcess;
+
+namespace Replay.Testing.IntegrationTests.Environments;
+
+[Trait("Category", "Integration")]
+public class LocalProcessEnvironmentProvisionerTests
+{
+    private static string ShopAppProject([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "examples", "ShopApp", "ShopApp.csproj"));
+
+    [Fact]
+    public async Task A_dotnet_project_is_built_started_on_loopback_and_stopped_at_teardown()
+    {
+        var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForDotnetProject(ShopAppProject())
+            .WithHealthPath("/health")
+            .WithStartupTimeout(TimeSpan.FromMinutes(2))
+            .Build();
+
+        int pid;
+        await using (var environment = await provisioner.ProvisionAsync(TestContext.Current.CancellationToken))
+        {
+            environment.BaseAddress.Host.Should().Be("127.0.0.1");
+            using var client = new HttpClient();
+            (await client.GetStringAsync(new Uri(environment.BaseAddress, "/health"), TestContext.Current.CancellationToken)).Should().Contain("healthy");
+            pid = int.Parse(environment.Description.Split("pid ")[1].Split(')')[0], System.Globalization.CultureInfo.InvariantCulture);
+            Process.GetProcessById(pid).HasExited.Should().BeFalse();
+        }
+
+        var exited = () => Process.GetProcessById(pid);
+        exited.Should().Throw<ArgumentException>("the process is gone after teardown");
+    }
+
+    [Fact]
+    public async Task A_process_that_exits_at_start_fails_with_its_last_output()
+    {
+        var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForCommand("sh", "-c", "echo listening nowhere; echo bad config >&2; exit 3").Build();
+
+        var act = () => provisioner.ProvisionAsync(TestContext.Current.CancellationToken);
+
+        var error = (await act.Should().ThrowAsync<EnvironmentProvisioningException>()).Which.Message;
+        error.Should().Contain("exited with code 3").And.Contain("| bad config");
+    }
+
+    [Fact]
+    public async Task A_process_that_never_becomes_healthy_times_out_naming_the_setting()
+    {
+        var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForCommand("sleep", "30")
+            .WithStartupTimeout(TimeSpan.FromSeconds(1))
+            .Build();
+
+        var act = () => provisioner.ProvisionAsync(TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<EnvironmentProvisioningException>()).Which.Message
+            .Should().Contain("did not become healthy").And.Contain("WithStartupTimeout");
+        Process.GetProcessesByName("sleep").Where(p => p.StartInfo.ArgumentList.Contains("30")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_missing_project_is_rejected_when_built()
+    {
+        var act = () => LocalProcessEnvironmentProvisionerBuilder.ForDotnetProject("/nowhere/App.csproj").Build();
+
+        act.Should().Throw<ReplayConfigurationException>().WithMessage("*\"/nowhere/App.csproj\" does not exist*");
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http;
+using Replay.Testing.IntegrationTests.Targets;
+using Replay.Testing.Load;
+using Replay.Testing.Plans;
+using Replay.Testing.Traffic;
+
+namespace Replay.Testing.IntegrationTests.Load;
+
+[Trait("Category", "Integration")]
+public class LoadEngineTests
+{
+    private static readonly IncidentWindow Window = IncidentWindow.Parse("2026-03-10T12:00Z", "2026-03-10T12:10Z");
+
+    private static ReplayPlan Plan(params (string Key, long PerSecondOfReplay)[] endpoints)
+    {
+        // Ten one-minute buckets compressed into ten one-second buckets.
+        var timeline = Enumerable.Range(0, 10).Select(i => new TrafficBucket(Window.Start.AddMinutes(i),
+            endpoints.ToDictionary(e => e.Key, e => e.PerSecondOfReplay * 60))).ToList();
+        var profile = new TrafficProfile
+        {
+            Window = Window,
+            BucketSize = TimeSpan.FromMinutes(1),
+            Endpoints = endpoints.Select(e => new TrafficEndpoint(e.Key.Split(' ')[0], e.Key.Split(' ')[1], e.PerSecondOfReplay * 600)).ToList(),
+            Timeline = timeline,
+            TotalRequests = endpoints.Sum(e => e.PerSecondOfReplay * 600),
+            Origin = new TrafficOrigin("test", "test"),
+        };
+        return ReplayPlan.Create(profile, new ReplayPlanOptions { Duration = TimeSpan.FromSeconds(10) });
+    }
+
+    [Fact]
+    public async Task Every_planned_arrival_is_sent_and_counted_per_endpoint_and_bucket()
+    {
+        await using var target = await KestrelTarget.StartAsync(context =>
+        {
+            context.Response.StatusCode = context.Request.Path == "/missing" ? 404 : 200;
+            return Task.CompletedTask;
+        });
+        var plan = Plan(("GET /ok", 40), ("GET /missing", 10));
+
+        var result = await new LoadEngine().RunAsync(plan, target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Planned.Should().Be(500);
+        result.Sent.Should().Be(500);
+        result.Completed.Should().Be(500);
+        result.Dropped.Should().Be(0);
+        target.Requests.Should().Be(500);
+        result.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [200] = 400, [404] = 100 });
+        result.Errors.Should().Be(0, "4xx responses are not errors; 5xx and transport failures are");
+        result.Endpoints.Single(e => e.Key == "GET /ok").Sent.Should().Be(400);
+        result.Buckets.Should().HaveCount(10).And.AllSatisfy(b => b.Sent.Should().Be(50));
+        result.ResponseTime.Count.Should().Be(500);
+        result.ResponseTime.P99Ms.Should().BeGreaterThanOrEqualTo(result.ServiceTime.P50Ms);
+    }
+
+    [Fact]
+    public async Task Server_errors_count_as_errors()
+    {
+        await using var target = await KestrelTarget.StartAsync(context =>
+        {
+            context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+
+        var result = await new LoadEngine().RunAsync(Plan(("GET /a", 10)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Errors.Should().Be(100);
+        result.ErrorRate.Should().Be(1);
+        result.Buckets.Should().AllSatisfy(b => b.StatusClasses[5].Should().Be(10));
+    }
+
+    [Fact]
+    public async Task A_target_that_dies_mid_run_is_counted_as_errors_not_a_hang()
+    {
+        var target = await KestrelTarget.StartAsync();
+        var plan = Plan(("GET /a", 20));
+        var stopped = Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken).ContinueWith(_ => target.DisposeAsync().AsTask()).Unwrap();
+
+        var result = await new LoadEngine(new LoadEngineOptions { RequestTimeout = TimeSpan.FromSeconds(2) })
+            .RunAsync(plan, target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+        await stopped;
+
+        result.Sent.Should().Be(200, "the schedule keeps sending after the target dies");
+        result.Errors.Should().BeGreaterThan(50);
+        result.TransportErrors.Keys.Should().Contain("refused");
+        (result.Completed + result.TransportErrors.Values.Sum()).Should().Be(200);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_schedule_and_reports_what_was_not_sent()
+    {
+        await using var target = await KestrelTarget.StartAsync();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromSeconds(2));
+
+        var result = await new LoadEngine().RunAsync(Plan(("GET /a", 20)), target.BaseAddress, cancellationToken: cancel.Token);
+
+        result.Cancelled.Should().BeTrue();
+        result.NotStarted.Should().BeGreaterThan(100);
+        (result.Sent + result.Dropped + result.NotStarted).Should().Be(result.Planned);
+    }
+
+    [Fact]
+    public async Task A_stalled_target_raises_response_time_but_not_the_schedule()
+    {
+        // Every request in the third second of the replay waits for the stall to end.
+        var stallUntil = DateTime.MinValue;
+        var started = DateTime.UtcNow;
+        await using var target = await KestrelTarget.StartAsync(async context =>
+        {
+            var elapsed = DateTime.UtcNow - started;
+            if (elapsed > TimeSpan.FromSeconds(2) && elapsed < TimeSpan.FromSeconds(3))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3) - elapsed);
+            }
+        });
+        started = DateTime.UtcNow;
+
+        var result = await new LoadEngine().RunAsync(Plan(("GET /a", 50)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Sent.Should().Be(500, "an open model keeps its schedule while the target stalls");
+        result.ResponseTime.MaxMs.Should().BeGreaterThan(300);
+        result.ResponseTime.P95Ms.Should().BeGreaterThan(result.ServiceTime.P50Ms);
+    }
+}

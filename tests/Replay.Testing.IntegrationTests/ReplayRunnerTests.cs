@@ -1,0 +1,71 @@
+using Replay.Reporting;
+using Replay.Reporting.Json;
+using Replay.Testing.Environments.Existing;
+using Replay.Testing.IntegrationTests.Targets;
+using Replay.Testing.Plans;
+
+namespace Replay.Testing.IntegrationTests;
+
+[Trait("Category", "Integration")]
+public class ReplayRunnerTests
+{
+    private static ReplayRequest Request(Uri target, SloPolicy slo) => new("CheckoutOutage.Fix_holds", TestProfiles.Window, new IncidentReplayOptions
+    {
+        TrafficSource = new FixedTrafficSource(TestProfiles.Steady(perMinute: 3000)),
+        Provisioner = new ExistingEnvironmentProvisioner(target.ToString()),
+        Plan = new ReplayPlanOptions { Duration = TimeSpan.FromSeconds(5) },
+        Slo = slo,
+        Reporters = DefaultReporters.All,
+    });
+
+    [Fact]
+    public async Task An_impossible_slo_fails_the_run_and_the_message_is_the_readable_table()
+    {
+        await using var target = await KestrelTarget.StartAsync();
+        var context = new RecordingContext();
+        var run = new ReplayRun(Request(target.BaseAddress, new SloPolicy { P95 = TimeSpan.FromTicks(10) }), context);
+
+        var report = await run.ReplayAsync(TestContext.Current.CancellationToken);
+        var act = () => run.EnsureExpectedVerdict(report);
+
+        var message = act.Should().Throw<ReplayVerdictException>().Which.Message;
+        message.Should().Contain("SLO verdict: FAILED (1 of 2 checks failed)")
+            .And.Contain("Scope | Metric            | Limit       | Measured")
+            .And.MatchRegex(@"all   \| p95 response time \| <= 0\.001 ms \| [0-9.]+ ms +\| FAIL")
+            .And.Contain("CheckoutOutage.Fix_holds-result.json");
+        context.Lines.Should().Contain(l => l.Contains("SLO verdict: FAILED"));
+    }
+
+    [Fact]
+    public async Task A_passing_run_states_its_target_first_and_writes_a_json_report_that_round_trips()
+    {
+        await using var target = await KestrelTarget.StartAsync();
+        var context = new RecordingContext();
+
+        var report = await ReplayRunner.RunAsync(Request(target.BaseAddress, new SloPolicy { P99 = TimeSpan.FromSeconds(5) }), context,
+            TestContext.Current.CancellationToken);
+
+        report.Verdict.Passed.Should().BeTrue(report.Verdict.ToTable());
+        report.Result!.Sent.Should().Be(250);
+        context.Lines[1].Should().StartWith("  target:  existing environment at " + target.BaseAddress);
+        string json = File.ReadAllText(report.Artifacts.Single());
+        var again = ReplayReportJson.Deserialize(json);
+        again.Result!.Sent.Should().Be(250);
+        again.Verdict.Passed.Should().BeTrue();
+        ReplayReportJson.Serialize(again).Should().Be(json);
+    }
+
+    [Fact]
+    public async Task A_production_host_is_refused_before_any_traffic_is_sent()
+    {
+        var context = new RecordingContext();
+
+        var report = await ReplayRunner.RunAsync(Request(new Uri("https://shop.example.com"), new SloPolicy()), context,
+            TestContext.Current.CancellationToken);
+
+        report.Failure!.Stage.Should().Be("environment");
+        report.Failure.Message.Should().Contain("Refusing to replay against https://shop.example.com/").And.Contain("AllowProductionTarget");
+        report.Result.Should().BeNull();
+        report.Verdict.Passed.Should().BeFalse();
+    }
+}
