@@ -1,4 +1,5 @@
 using Replay.Testing.Environments;
+using Replay.Testing.Environments.Resources;
 using Replay.Testing.Load;
 using Replay.Testing.Traffic;
 
@@ -38,6 +39,9 @@ public sealed record ReplayReport
 
     /// <summary>Production versus the target, figure by figure.</summary>
     public IReadOnlyList<ParityFact> Parity { get; init; } = [];
+
+    /// <summary>The target's CPU and memory during the replay beside production's during the incident, if sampled.</summary>
+    public ResourceUsage? Resources { get; init; }
 
     /// <summary>The settings of the schedule.</summary>
     public ReplayPlanSummary? Plan { get; init; }

@@ -22,6 +22,17 @@ internal sealed class LatencyHistogram
     public double PercentileMilliseconds(double percentile) =>
         _histogram.TotalCount == 0 ? 0 : _histogram.GetValueAtPercentile(percentile) / 1000.0;
 
+    private static readonly double[] DistributionPercentiles =
+        [0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96, 97, 98, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100];
+
+    public IReadOnlyList<PercentilePoint> Distribution()
+    {
+        var h = _histogram.Copy();
+        return h.TotalCount == 0
+            ? []
+            : DistributionPercentiles.Select(p => new PercentilePoint(p, (p == 100 ? h.GetMaxValue() : h.GetValueAtPercentile(p)) / 1000.0)).ToList();
+    }
+
     public LatencySummary Summarize()
     {
         var h = _histogram.Copy();

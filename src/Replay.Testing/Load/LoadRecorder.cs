@@ -164,6 +164,7 @@ internal sealed class LoadRecorder
             ResponseTime = Response.Summarize(),
             ServiceTime = Service.Summarize(),
             SchedulerLag = Lag.Summarize(),
+            ResponseTimeDistribution = Response.Distribution(),
             Endpoints = endpoints,
             Buckets = buckets,
         };

@@ -48,6 +48,9 @@ public sealed record ReplayResult
     /// <summary>How late the scheduler sent requests after their intended time.</summary>
     public LatencySummary SchedulerLag { get; init; } = LatencySummary.Empty;
 
+    /// <summary>The response-time distribution of all requests, for percentile plots (logarithmic percentile axis).</summary>
+    public IReadOnlyList<PercentilePoint> ResponseTimeDistribution { get; init; } = [];
+
     /// <summary>Per endpoint, in plan order.</summary>
     public IReadOnlyList<EndpointResult> Endpoints { get; init; } = [];
 

@@ -31,6 +31,9 @@ public sealed record TrafficProfile
     /// <summary>The host names production answered on, for the production guard.</summary>
     public IReadOnlyList<string> ProductionHosts { get; init; } = [];
 
+    /// <summary>Records the source could not read, if it reads records (access logs); null otherwise.</summary>
+    public TrafficDiagnostics? Diagnostics { get; init; }
+
     /// <summary>Requests to the listed endpoints.</summary>
     public long CoveredRequests => Endpoints.Sum(e => e.Count);
 
