@@ -38,6 +38,9 @@ public sealed class TargetEnvironment : IAsyncDisposable
     /// <summary>Production versus this environment, figure by figure.</summary>
     public IReadOnlyList<ParityFact> Parity { get; init; } = [];
 
+    /// <summary>The cloned database the environment runs on, if it has one (URL-template values can be queried from it).</summary>
+    public ClonedDatabase? Database { get; init; }
+
     /// <summary>Whether the environment has been torn down.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 

@@ -1,0 +1,7 @@
+namespace Replay.Testing.Environments;
+
+/// <summary>The database a provisioned environment runs on: a clone of production's data, dropped at teardown.</summary>
+/// <param name="Provider">The engine: <c>sqlite</c> or <c>postgresql</c>.</param>
+/// <param name="ConnectionString">How to reach the clone (never production's database).</param>
+/// <param name="Name">The clone's name: a file path for SQLite, a database name for PostgreSQL.</param>
+public sealed record ClonedDatabase(string Provider, string ConnectionString, string Name);
