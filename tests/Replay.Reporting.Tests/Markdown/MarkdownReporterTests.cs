@@ -1,0 +1,58 @@
+using System.Globalization;
+using Replay.Reporting.Markdown;
+using Replay.Reporting.Tests.Pdf;
+using Replay.Reporting.Tests.Samples;
+using Replay.Testing.Reporting;
+
+namespace Replay.Reporting.Tests.Markdown;
+
+public class MarkdownReporterTests
+{
+    [Theory]
+    [InlineData("Failing")]
+    [InlineData("Passing")]
+    public async Task The_summary_matches_the_approved_file(string sample)
+    {
+        // Given a culture that writes numbers differently, which must not leak into the report
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        var report = sample == "Failing" ? SampleReports.Failing() : SampleReports.Passing();
+        var context = new ReportContext(RenderedPdf.TemporaryFolder(), "Sample");
+
+        // When
+        string path = (await MarkdownReporter.Default.ReportAsync(report, context, TestContext.Current.CancellationToken)).Single();
+
+        // Then
+        string approved = Path.Combine(AppContext.BaseDirectory, "Approved", $"MarkdownReporterTests.{sample}.approved.md");
+        string received = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        received.Should().Be(await File.ReadAllTextAsync(approved, TestContext.Current.CancellationToken),
+            $"the Markdown summary changed; if intended, copy {path} over Approved/MarkdownReporterTests.{sample}.approved.md");
+        Path.GetFileName(path).Should().Be("Sample-summary.md");
+    }
+
+    [Fact]
+    public async Task The_job_summary_is_appended_to_when_GitHub_sets_it_and_skipped_otherwise()
+    {
+        string summary = Path.Combine(RenderedPdf.TemporaryFolder(), "step_summary.md");
+        await File.WriteAllTextAsync(summary, "# Earlier step\n", TestContext.Current.CancellationToken);
+        var context = new ReportContext(RenderedPdf.TemporaryFolder(), "Sample");
+
+        var written = await new MarkdownReporter(toStepSummary: true, () => summary).ReportAsync(SampleReports.Failing(), context, TestContext.Current.CancellationToken);
+        var skipped = await new MarkdownReporter(toStepSummary: true, () => null).ReportAsync(SampleReports.Failing(), context, TestContext.Current.CancellationToken);
+
+        written.Should().BeEmpty();
+        skipped.Should().BeEmpty();
+        string text = await File.ReadAllTextAsync(summary, TestContext.Current.CancellationToken);
+        text.Should().StartWith("# Earlier step\n## Incident replay FAILED: CheckoutOutage.Broken_build_falls_over");
+        Directory.GetFiles(context.Directory).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_pipe_in_a_name_does_not_break_the_table()
+    {
+        var report = SampleReports.Passing() with { TestName = "Outage.A|B" };
+
+        string markdown = MarkdownSummary.Write(report, null);
+
+        markdown.Should().Contain("PASSED: Outage.A\\|B");
+    }
+}
