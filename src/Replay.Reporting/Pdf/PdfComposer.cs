@@ -54,7 +54,7 @@ internal sealed class PdfComposer(PdfStyle style, PaperSize paper)
             }
 
             float height = block.Measure(style, Width);
-            float needed = height + (block.KeepWithNext && queue.First is { } next ? Math.Min(next.Value.Measure(style, Width), 90f) : 0);
+            float needed = height + (block.KeepWithNext && queue.First is { } next ? Math.Min(next.Value.Measure(style, Width), 250f) : 0);
             if (y + needed <= Bottom || page.Count == 0 && height > Bottom - Top)
             {
                 page.Add((block, y));
