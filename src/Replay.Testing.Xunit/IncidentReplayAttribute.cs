@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Replay.Reporting;
+using Replay.Reporting.Comparison;
 using Replay.Testing.Configuration;
 using Xunit;
 using Xunit.Sdk;
@@ -139,7 +140,18 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
         // xUnit's After is synchronous; a body that awaited ReplayAsync has already finished, so this only blocks
         // when the body left the replay to the adapter.
         var report = run.ReplayAsync(testContext.CancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
-        foreach (string artifact in report.Artifacts.Where(File.Exists))
+        var artifacts = report.Artifacts.ToList();
+        if (run.Baseline is { } baseline)
+        {
+            artifacts.AddRange(baseline.Artifacts);
+            if (ComparisonArtifact.Write(run, baseline, report) is { } comparison)
+            {
+                artifacts.Add(comparison);
+                testContext.TestOutputHelper?.WriteLine($"  report:  {comparison}");
+            }
+        }
+
+        foreach (string artifact in artifacts.Where(File.Exists))
         {
             testContext.AddAttachment(Path.GetFileName(artifact), File.ReadAllBytes(artifact), MediaType(artifact));
         }

@@ -15,6 +15,12 @@ public sealed record IncidentReplayOptions
     /// <summary>What the traffic is aimed at. Required to run.</summary>
     public IEnvironmentProvisioner? Provisioner { get; init; }
 
+    /// <summary>
+    /// Environment variables for a target the replay starts (a local process), on top of its configured ones: how a
+    /// test replays another build of the same app, such as <c>Shop__Build=broken</c>. Ignored for existing URLs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TargetEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>How the profile becomes a schedule.</summary>
     public ReplayPlanOptions Plan { get; init; } = new();
 
@@ -33,3 +39,4 @@ public sealed record IncidentReplayOptions
     /// </summary>
     public bool AllowProductionTarget { get; init; }
 }
+

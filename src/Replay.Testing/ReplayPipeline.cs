@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Replay.Testing.Environments;
+using Replay.Testing.Environments.Resources;
 using Replay.Testing.Load;
 using Replay.Testing.Plans;
 using Replay.Testing.Reporting;
@@ -78,7 +79,8 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
                 $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, seed {_options.Plan.Seed})");
 
             stage = "environment";
-            await using var environment = await provisioner.ProvisionAsync(cancellationToken).ConfigureAwait(false);
+            var provisioning = new ProvisioningContext { Profile = profile, Environment = _options.TargetEnvironment, Log = context.WriteLine };
+            await using var environment = await provisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
             ProductionGuard.Check(environment.BaseAddress, profile.ProductionHosts, _options.AllowProductionTarget);
             report = report with
             {
@@ -90,7 +92,17 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             stage = "load";
             var engine = new LoadEngine(_options.Load);
             var progress = new SynchronousProgress<LoadProgress>(p => context.WriteLine(Describe(p)));
-            var result = await engine.RunAsync(plan, environment.BaseAddress, progress, cancellationToken).ConfigureAwait(false);
+            environment.ResourceSampler?.Start();
+            ReplayResult result;
+            try
+            {
+                result = await engine.RunAsync(plan, environment.BaseAddress, progress, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                report = report with { Resources = ResourceUsageOf(environment, profile) };
+            }
+
             report = report with { Result = result };
 
             var verdict = result.Cancelled
@@ -148,6 +160,31 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
         }
 
         return report with { Artifacts = artifacts, ReporterProblems = problems };
+    }
+
+    private static ResourceUsage? ResourceUsageOf(TargetEnvironment environment, TrafficProfile profile)
+    {
+        var target = environment.ResourceSampler?.Stop() ?? [];
+        var production = profile.ProductionResources;
+        if (target.Count == 0 && production is not { Usage.Count: > 0 })
+        {
+            return null;
+        }
+
+        return new ResourceUsage
+        {
+            Target = target,
+            Production = production?.Usage ?? [],
+            TargetCpuLimitCores = environment.ResourceLimits.CpuCores,
+            TargetMemoryLimitBytes = environment.ResourceLimits.MemoryBytes,
+            ProductionCpuLimitCores = production?.CpuCores,
+            ProductionMemoryLimitBytes = production?.MemoryBytes,
+            Source = string.Join("; ", new[]
+            {
+                environment.ResourceSampler is { } sampler ? "target: " + sampler.Source : "target: not sampled",
+                production is { Usage.Count: > 0 } ? "production: " + production.Source : null,
+            }.OfType<string>()),
+        };
     }
 
     private static string Describe(LoadProgress p) =>

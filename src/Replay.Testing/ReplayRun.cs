@@ -46,6 +46,12 @@ public sealed class ReplayRun
     /// <summary>The report, once the replay has finished; otherwise null.</summary>
     public ReplayReport? Report => _replay is { IsCompletedSuccessfully: true } t ? t.Result : null;
 
+    /// <summary>The report of the baseline replay (<see cref="ReplayBaselineAsync"/>), once it has run; otherwise null.</summary>
+    public ReplayReport? Baseline { get; private set; }
+
+    /// <summary>What the baseline is called in the comparison report.</summary>
+    public string BaselineLabel { get; private set; } = "before the fix";
+
     /// <summary>Whether the test expects this replay's verdict to fail (see <see cref="ExpectFailedVerdict"/>).</summary>
     public bool ExpectsFailedVerdict { get; private set; }
 
@@ -90,6 +96,29 @@ public sealed class ReplayRun
         {
             return _replay ??= ReplayRunner.RunAsync(Request, _context, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Replays the same incident against a baseline first, such as the build before the fix, with options changed
+    /// from this run's. Its verdict is not enforced: it is evidence. After the test, the adapters write a comparison
+    /// report (baseline beside this run) and attach it.
+    /// </summary>
+    /// <param name="configure">Changes the options for the baseline, such as <c>o =&gt; o with { TargetEnvironment = … }</c>.</param>
+    /// <param name="label">What the baseline is called in the report. Default "before the fix".</param>
+    /// <param name="cancellationToken">Stops the baseline replay.</param>
+    public async Task<ReplayReport> ReplayBaselineAsync(Func<IncidentReplayOptions, IncidentReplayOptions> configure, string label = "before the fix",
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        if (_setupFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(_setupFailure);
+        }
+
+        var request = Request with { TestName = Request.TestName + "-baseline", Options = configure(Request.Options) };
+        Baseline = await ReplayRunner.RunAsync(request, _context, cancellationToken).ConfigureAwait(false);
+        BaselineLabel = label;
+        return Baseline;
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public class ReplayRunnerTests
         report.Verdict.Passed.Should().BeTrue(report.Verdict.ToTable());
         report.Result!.Sent.Should().Be(250);
         context.Lines[1].Should().StartWith("  target:  existing environment at " + target.BaseAddress);
-        string json = File.ReadAllText(report.Artifacts.Single());
+        string json = File.ReadAllText(report.Artifacts.Single(a => a.EndsWith("-result.json", StringComparison.Ordinal)));
         var again = ReplayReportJson.Deserialize(json);
         again.Result!.Sent.Should().Be(250);
         again.Verdict.Passed.Should().BeTrue();

@@ -8,9 +8,15 @@ namespace Replay.Testing.Configuration;
 //   "target":  { "baseUrl": "https://staging.example.com" }            an existing environment, or
 //              { "project": "../ShopApp/ShopApp.csproj",                a .NET project started locally
 //                "healthPath": "/health", "startupTimeout": "60s",
-//                "environment": { "Shop__Build": "fixed" } },
+//                "environment": { "Shop__Build": "fixed" },
+//                "database": { "provider": "sqlite", "source": "obj/production/shop.db",
+//                              "environmentVariable": "ConnectionStrings__Shop",
+//                              "scrub": ["UPDATE users SET email = 'user' || id || '@scrubbed.invalid'"] },
+//                "resources": "production",                             or { "cpu": 1, "memory": "1GiB" }
+//                "strictParity": false },
 //   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1,
-//                "templateValues": { "id": ["1", "2"] } },
+//                "templateValues": { "id": ["1", "2"] },
+//                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
 //   "load":    { "maxInFlight": 2000, "requestTimeout": "30s" },
 //   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99 },
 //   "reports": { "directory": "TestResults/replay" }
@@ -32,6 +38,24 @@ internal sealed record TargetSettings
     [JsonPropertyName("healthPath")] public string? HealthPath { get; init; }
     [JsonPropertyName("startupTimeout")] public string? StartupTimeout { get; init; }
     [JsonPropertyName("environment")] public Dictionary<string, string>? Environment { get; init; }
+    [JsonPropertyName("database")] public DatabaseSettings? Database { get; init; }
+    [JsonPropertyName("resources")] public System.Text.Json.JsonElement? Resources { get; init; }
+    [JsonPropertyName("strictParity")] public bool? StrictParity { get; init; }
+}
+
+internal sealed record DatabaseSettings
+{
+    [JsonPropertyName("provider")] public string? Provider { get; init; }
+    [JsonPropertyName("source")] public string? Source { get; init; }
+    [JsonPropertyName("environmentVariable")] public string? EnvironmentVariable { get; init; }
+    [JsonPropertyName("scrub")] public List<string>? Scrub { get; init; }
+}
+
+internal sealed record RequestBodySettings
+{
+    [JsonPropertyName("content")] public string? Content { get; init; }
+    [JsonPropertyName("json")] public System.Text.Json.JsonElement? Json { get; init; }
+    [JsonPropertyName("contentType")] public string? ContentType { get; init; }
 }
 
 internal sealed record PlanSettings
@@ -40,6 +64,7 @@ internal sealed record PlanSettings
     [JsonPropertyName("rateScale")] public double? RateScale { get; init; }
     [JsonPropertyName("seed")] public int? Seed { get; init; }
     [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
+    [JsonPropertyName("requestBodies")] public Dictionary<string, RequestBodySettings>? RequestBodies { get; init; }
 }
 
 internal sealed record LoadSettings

@@ -2,7 +2,9 @@ using System.Reflection;
 using System.Text.Json;
 using Replay.Testing.Environments;
 using Replay.Testing.Environments.Existing;
+using Replay.Testing.Environments.Databases;
 using Replay.Testing.Environments.LocalProcess;
+using Replay.Testing.Environments.Resources;
 using Replay.Testing.Plans;
 using Replay.Testing.Reporting;
 using Replay.Testing.Slo;
@@ -143,7 +145,59 @@ internal static class ReplaySetup
             builder = builder.WithEnvironment(name, value);
         }
 
+        if (target.Database is { } database)
+        {
+            if (database.Provider is not { Length: > 0 } provider || database.Source is not { Length: > 0 } source ||
+                database.EnvironmentVariable is not { Length: > 0 } variable)
+            {
+                throw new ReplayConfigurationException(
+                    $"\"target.database\" in \"{configurationPath}\" needs \"provider\" (sqlite or postgresql), \"source\" (the database to clone) " +
+                    "and \"environmentVariable\" (how the app receives the clone's connection string, such as ConnectionStrings__Shop).");
+            }
+
+            // A relative SQLite path is relative to replay.json, like every path in it.
+            string resolved = provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) && !source.Contains('=', StringComparison.Ordinal)
+                ? Path.GetFullPath(Path.Combine(settingsDirectory, source))
+                : source;
+            builder = builder.WithDatabaseClone(provider, resolved, variable);
+            foreach (string sql in database.Scrub ?? [])
+            {
+                builder = builder.WithScrub(ScrubStep.Sql(sql));
+            }
+        }
+
+        builder = Resources(builder, target.Resources);
+        if (target.StrictParity == true)
+        {
+            builder = builder.WithStrictParity();
+        }
+
         return builder.Build();
+    }
+
+    private static LocalProcessEnvironmentProvisionerBuilder Resources(LocalProcessEnvironmentProvisionerBuilder builder, JsonElement? resources)
+    {
+        if (resources is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return builder;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.GetString() == "production")
+        {
+            return builder.WithProductionResources();
+        }
+
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            double? cpu = value.TryGetProperty("cpu", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null;
+            long? memory = value.TryGetProperty("memory", out var m)
+                ? m.ValueKind == JsonValueKind.Number ? m.GetInt64() : ResourceLimits.ParseMemory(m.GetString() ?? string.Empty, "target.resources.memory")
+                : null;
+            return builder.WithResources(cpu, memory);
+        }
+
+        throw new ReplayConfigurationException(
+            $"\"target.resources\" is {value}; write \"production\" (match the snapshot's production figures) or {{\"cpu\": 1, \"memory\": \"1GiB\"}}.");
     }
 
     private static ReplayPlanOptions Plan(PlanSettings? plan)
@@ -160,7 +214,20 @@ internal static class ReplaySetup
             RateScale = plan.RateScale ?? options.RateScale,
             Seed = plan.Seed ?? options.Seed,
             TemplateValues = plan.TemplateValues?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value) ?? options.TemplateValues,
+            RequestBodies = plan.RequestBodies?.ToDictionary(p => p.Key, p => Body(p.Key, p.Value)) ?? options.RequestBodies,
         };
+    }
+
+    private static RequestBody Body(string endpoint, RequestBodySettings body)
+    {
+        string? content = body.Json is { } json ? json.GetRawText() : body.Content;
+        if (content is null)
+        {
+            throw new ReplayConfigurationException(
+                $"\"plan.requestBodies.{endpoint}\" has no body: give \"json\" (an object sent as JSON) or \"content\" (text) with \"contentType\".");
+        }
+
+        return new RequestBody(content, body.ContentType ?? "application/json");
     }
 
     private static Load.LoadEngineOptions Load(LoadSettings? load)

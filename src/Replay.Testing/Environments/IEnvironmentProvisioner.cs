@@ -10,6 +10,8 @@ public interface IEnvironmentProvisioner
     /// Provisions the environment and waits until it is ready. A half-done provisioning tears down what exists
     /// before the exception propagates.
     /// </summary>
+    /// <param name="context">The replay's facts: its run id, and production's figures to match.</param>
+    /// <param name="cancellationToken">Stops provisioning; what exists is torn down.</param>
     /// <returns>The environment; disposing it tears it down.</returns>
-    Task<TargetEnvironment> ProvisionAsync(CancellationToken cancellationToken);
+    Task<TargetEnvironment> ProvisionAsync(ProvisioningContext context, CancellationToken cancellationToken);
 }

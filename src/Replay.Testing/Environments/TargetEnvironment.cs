@@ -41,6 +41,12 @@ public sealed class TargetEnvironment : IAsyncDisposable
     /// <summary>The cloned database the environment runs on, if it has one (URL-template values can be queried from it).</summary>
     public ClonedDatabase? Database { get; init; }
 
+    /// <summary>Samples the environment's CPU and memory during the replay, where it can be sampled.</summary>
+    public Resources.IResourceSampler? ResourceSampler { get; init; }
+
+    /// <summary>The CPU and memory the environment is limited to, if limits were set.</summary>
+    public Resources.ResourceLimits ResourceLimits { get; init; } = Resources.ResourceLimits.None;
+
     /// <summary>Whether the environment has been torn down.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 

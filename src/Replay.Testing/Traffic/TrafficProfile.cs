@@ -31,6 +31,9 @@ public sealed record TrafficProfile
     /// <summary>The host names production answered on, for the production guard.</summary>
     public IReadOnlyList<string> ProductionHosts { get; init; } = [];
 
+    /// <summary>Production's resources and usage during the window, where the source has them.</summary>
+    public ProductionResources? ProductionResources { get; init; }
+
     /// <summary>Records the source could not read, if it reads records (access logs); null otherwise.</summary>
     public TrafficDiagnostics? Diagnostics { get; init; }
 

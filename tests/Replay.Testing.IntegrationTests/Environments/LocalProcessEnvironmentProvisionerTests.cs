@@ -1,25 +1,23 @@
 using System.Diagnostics;
 using Replay.Testing.Environments;
 using Replay.Testing.Environments.LocalProcess;
+using Replay.Testing.IntegrationTests.Targets;
 
 namespace Replay.Testing.IntegrationTests.Environments;
 
 [Trait("Category", "Integration")]
 public class LocalProcessEnvironmentProvisionerTests
 {
-    private static string ShopAppProject([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "examples", "ShopApp", "ShopApp.csproj"));
-
     [Fact]
     public async Task A_dotnet_project_is_built_started_on_loopback_and_stopped_at_teardown()
     {
-        var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForDotnetProject(ShopAppProject())
+        var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForDotnetProject(RepositoryPaths.ShopAppProject)
             .WithHealthPath("/health")
             .WithStartupTimeout(TimeSpan.FromMinutes(2))
             .Build();
 
         int pid;
-        await using (var environment = await provisioner.ProvisionAsync(TestContext.Current.CancellationToken))
+        await using (var environment = await provisioner.ProvisionAsync(new ProvisioningContext(), TestContext.Current.CancellationToken))
         {
             environment.BaseAddress.Host.Should().Be("127.0.0.1");
             using var client = new HttpClient();
@@ -37,7 +35,7 @@ public class LocalProcessEnvironmentProvisionerTests
     {
         var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForCommand("sh", "-c", "echo listening nowhere; echo bad config >&2; exit 3").Build();
 
-        var act = () => provisioner.ProvisionAsync(TestContext.Current.CancellationToken);
+        var act = () => provisioner.ProvisionAsync(new ProvisioningContext(), TestContext.Current.CancellationToken);
 
         var error = (await act.Should().ThrowAsync<EnvironmentProvisioningException>()).Which.Message;
         error.Should().Contain("exited with code 3").And.Contain("| bad config");
@@ -50,7 +48,7 @@ public class LocalProcessEnvironmentProvisionerTests
             .WithStartupTimeout(TimeSpan.FromSeconds(1))
             .Build();
 
-        var act = () => provisioner.ProvisionAsync(TestContext.Current.CancellationToken);
+        var act = () => provisioner.ProvisionAsync(new ProvisioningContext(), TestContext.Current.CancellationToken);
 
         (await act.Should().ThrowAsync<EnvironmentProvisioningException>()).Which.Message
             .Should().Contain("did not become healthy").And.Contain("WithStartupTimeout");

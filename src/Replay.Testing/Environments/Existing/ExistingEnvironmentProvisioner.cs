@@ -23,7 +23,7 @@ public sealed class ExistingEnvironmentProvisioner : IEnvironmentProvisioner
     public string Description => $"existing environment at {BaseAddress}";
 
     /// <inheritdoc />
-    public Task<TargetEnvironment> ProvisionAsync(CancellationToken cancellationToken) =>
+    public Task<TargetEnvironment> ProvisionAsync(ProvisioningContext context, CancellationToken cancellationToken) =>
         Task.FromResult(new TargetEnvironment(BaseAddress, "existing", Description)
         {
             Parity = [new ParityFact("Resources", "unknown", "unknown", ParityStatus.NotMatched,

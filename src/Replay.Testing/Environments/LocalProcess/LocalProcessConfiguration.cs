@@ -1,3 +1,6 @@
+using Replay.Testing.Environments.Databases;
+using Replay.Testing.Environments.Resources;
+
 namespace Replay.Testing.Environments.LocalProcess;
 
 /// <summary>The settings of a local-process environment; made by <see cref="LocalProcessEnvironmentProvisionerBuilder"/>.</summary>
@@ -20,4 +23,15 @@ internal sealed record LocalProcessConfiguration
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public DatabaseCloneSpec? Database { get; init; }
+
+    /// <summary>Explicit limits; when null and <see cref="MatchProduction"/> is set, production's figures from the profile.</summary>
+    public ResourceLimits? Resources { get; init; }
+
+    public bool MatchProduction { get; init; }
+
+    public bool StrictParity { get; init; }
+
+    public string CgroupRoot { get; init; } = CgroupV2.DefaultRoot;
 }

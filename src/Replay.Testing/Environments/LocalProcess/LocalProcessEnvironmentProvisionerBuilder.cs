@@ -1,8 +1,12 @@
+using Replay.Testing.Environments.Databases;
+using Replay.Testing.Environments.Resources;
+
 namespace Replay.Testing.Environments.LocalProcess;
 
 /// <summary>
-/// Builds a provisioner that starts the application as a local process on a free 127.0.0.1 port, waits for its
-/// health URL, and stops it at teardown. Immutable: every <c>With…</c> returns a new builder.
+/// Builds a provisioner that starts the application as a local process on a free 127.0.0.1 port, on a clone of its
+/// database and limited to production's CPU and memory, waits for its health URL, and tears it all down after.
+/// Immutable: every <c>With…</c> returns a new builder.
 /// </summary>
 public sealed class LocalProcessEnvironmentProvisionerBuilder
 {
@@ -48,6 +52,40 @@ public sealed class LocalProcessEnvironmentProvisionerBuilder
     public LocalProcessEnvironmentProvisionerBuilder WithWorkingDirectory(string directory) =>
         new(_configuration with { WorkingDirectory = directory });
 
+    /// <summary>
+    /// Runs the process on a clone of a database, made before it starts and dropped at teardown; the clone's
+    /// connection string reaches the process through <paramref name="environmentVariable"/>.
+    /// </summary>
+    /// <param name="provider"><c>sqlite</c> or <c>postgresql</c>.</param>
+    /// <param name="source">The SQLite file (or connection string), or the PostgreSQL connection string, to clone.</param>
+    /// <param name="environmentVariable">Such as <c>ConnectionStrings__Shop</c>.</param>
+    public LocalProcessEnvironmentProvisionerBuilder WithDatabaseClone(string provider, string source, string environmentVariable) =>
+        new(_configuration with { Database = new DatabaseCloneSpec(provider, source, environmentVariable) { Scrub = _configuration.Database?.Scrub ?? [] } });
+
+    /// <summary>Adds a step run on the cloned database before any traffic, such as replacing every e-mail address.</summary>
+    public LocalProcessEnvironmentProvisionerBuilder WithScrub(ScrubStep step) =>
+        new(_configuration with
+        {
+            Database = (_configuration.Database ?? new DatabaseCloneSpec(string.Empty, string.Empty, string.Empty)) with
+            {
+                Scrub = [.. _configuration.Database?.Scrub ?? [], step],
+            },
+        });
+
+    /// <summary>Limits the process to these figures (cores, bytes), as production had.</summary>
+    public LocalProcessEnvironmentProvisionerBuilder WithResources(double? cpuCores, long? memoryBytes) =>
+        new(_configuration with { Resources = new ResourceLimits(cpuCores, memoryBytes), MatchProduction = false });
+
+    /// <summary>Limits the process to production's CPU and memory as the traffic profile states them (the Upsun snapshot carries them).</summary>
+    public LocalProcessEnvironmentProvisionerBuilder WithProductionResources() =>
+        new(_configuration with { Resources = null, MatchProduction = true });
+
+    /// <summary>Fails provisioning, before anything starts, when a resource figure cannot be enforced (only approximated or not matched).</summary>
+    public LocalProcessEnvironmentProvisionerBuilder WithStrictParity(bool strict = true) =>
+        new(_configuration with { StrictParity = strict });
+
+    internal LocalProcessEnvironmentProvisionerBuilder WithCgroupRoot(string root) => new(_configuration with { CgroupRoot = root });
+
     /// <summary>Validates the settings and creates the provisioner.</summary>
     /// <exception cref="ReplayConfigurationException">A setting is invalid; the message names each.</exception>
     public LocalProcessEnvironmentProvisioner Build()
@@ -72,6 +110,23 @@ public sealed class LocalProcessEnvironmentProvisionerBuilder
         if (c.StartupTimeout <= TimeSpan.Zero)
         {
             problems.Add($"The startup timeout {c.StartupTimeout} must be positive.");
+        }
+
+        if (c.Database is { } database)
+        {
+            if (string.IsNullOrWhiteSpace(database.Source) || string.IsNullOrWhiteSpace(database.EnvironmentVariable))
+            {
+                problems.Add("Scrub steps were given without a database clone: call WithDatabaseClone(provider, source, environmentVariable) too.");
+            }
+            else if (database.Provider.ToLowerInvariant() is not ("sqlite" or "postgresql" or "postgres"))
+            {
+                problems.Add($"The database clone provider \"{database.Provider}\" is not supported; use \"sqlite\" or \"postgresql\".");
+            }
+        }
+
+        if (c.Resources is { CpuCores: <= 0 } or { MemoryBytes: <= 0 })
+        {
+            problems.Add($"Resource limits must be positive: CPU {c.Resources.CpuCores}, memory {c.Resources.MemoryBytes} bytes.");
         }
 
         if (problems.Count > 0)

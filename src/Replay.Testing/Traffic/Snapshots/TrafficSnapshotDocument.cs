@@ -16,6 +16,8 @@ internal sealed record TrafficSnapshotDocument
     [JsonPropertyName("totalRequests")] public long TotalRequests { get; init; }
     [JsonPropertyName("productionHosts")] public IReadOnlyList<string> ProductionHosts { get; init; } = [];
     [JsonPropertyName("origin")] public required SnapshotOrigin Origin { get; init; }
+    [JsonPropertyName("production")] public SnapshotProduction? Production { get; init; }
+    [JsonPropertyName("diagnostics")] public SnapshotDiagnostics? Diagnostics { get; init; }
     [JsonPropertyName("endpoints")] public IReadOnlyList<SnapshotEndpoint> Endpoints { get; init; } = [];
     [JsonPropertyName("timeline")] public IReadOnlyList<SnapshotBucket> Timeline { get; init; } = [];
 }
@@ -58,3 +60,22 @@ internal sealed record SnapshotStatuses(
     [property: JsonPropertyName("4xx")] long ClientError,
     [property: JsonPropertyName("5xx")] long ServerError,
     [property: JsonPropertyName("unknown")] long Unknown);
+
+internal sealed record SnapshotProduction
+{
+    [JsonPropertyName("cpuCores")] public double? CpuCores { get; init; }
+    [JsonPropertyName("memoryBytes")] public long? MemoryBytes { get; init; }
+    [JsonPropertyName("instances")] public int? Instances { get; init; }
+    [JsonPropertyName("source")] public string Source { get; init; } = string.Empty;
+    [JsonPropertyName("usage")] public IReadOnlyList<SnapshotUsage> Usage { get; init; } = [];
+}
+
+internal sealed record SnapshotUsage(
+    [property: JsonPropertyName("offsetSeconds")] double OffsetSeconds,
+    [property: JsonPropertyName("cpuCores")] double CpuCores,
+    [property: JsonPropertyName("memoryBytes")] long MemoryBytes);
+
+internal sealed record SnapshotDiagnostics(
+    [property: JsonPropertyName("recordsRead")] long RecordsRead,
+    [property: JsonPropertyName("recordsSkipped")] long RecordsSkipped,
+    [property: JsonPropertyName("samples")] IReadOnlyList<string> Samples);

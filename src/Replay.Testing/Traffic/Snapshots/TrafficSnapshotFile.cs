@@ -65,6 +65,17 @@ public static class TrafficSnapshotFile
                 FetchedAt = profile.Origin.FetchedAt,
                 Details = new SortedDictionary<string, string>(profile.Origin.Details.ToDictionary(), StringComparer.Ordinal),
             },
+            Production = profile.ProductionResources is { } production
+                ? new SnapshotProduction
+                {
+                    CpuCores = production.CpuCores,
+                    MemoryBytes = production.MemoryBytes,
+                    Instances = production.Instances,
+                    Source = production.Source,
+                    Usage = production.Usage.Select(u => new SnapshotUsage(u.Offset.TotalSeconds, u.CpuCores, u.MemoryBytes)).ToList(),
+                }
+                : null,
+            Diagnostics = profile.Diagnostics is { } d ? new SnapshotDiagnostics(d.RecordsRead, d.RecordsSkipped, d.Samples) : null,
             Endpoints = profile.Endpoints.Select(e => new SnapshotEndpoint
             {
                 Method = e.Method,
@@ -147,6 +158,17 @@ public static class TrafficSnapshotFile
                 FetchedAt = document.Origin.FetchedAt,
                 Details = document.Origin.Details,
             },
+            ProductionResources = document.Production is { } production
+                ? new ProductionResources
+                {
+                    CpuCores = production.CpuCores,
+                    MemoryBytes = production.MemoryBytes,
+                    Instances = production.Instances,
+                    Source = production.Source,
+                    Usage = production.Usage.Select(u => new Environments.Resources.ResourceSample(TimeSpan.FromSeconds(u.OffsetSeconds), u.CpuCores, u.MemoryBytes)).ToList(),
+                }
+                : null,
+            Diagnostics = document.Diagnostics is { } d ? new TrafficDiagnostics(d.RecordsRead, d.RecordsSkipped, d.Samples) : null,
             Endpoints = document.Endpoints.Select(e => new TrafficEndpoint(e.Method, e.Path, e.Count)
             {
                 P50Milliseconds = e.P50Ms,
