@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Replay.Reporting;
-using Replay.Reporting.Comparison;
 using Replay.Testing.Configuration;
 using Xunit;
 using Xunit.Sdk;
@@ -140,32 +139,11 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
         // xUnit's After is synchronous; a body that awaited ReplayAsync has already finished, so this only blocks
         // when the body left the replay to the adapter.
         var report = run.ReplayAsync(testContext.CancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
-        var artifacts = report.Artifacts.ToList();
-        if (run.Baseline is { } baseline)
+        foreach (string artifact in ReplayAttachments.Collect(run, report, line => testContext.TestOutputHelper?.WriteLine(line)))
         {
-            artifacts.AddRange(baseline.Artifacts);
-            if (ComparisonArtifact.Write(run, baseline, report) is { } comparison)
-            {
-                artifacts.Add(comparison);
-                testContext.TestOutputHelper?.WriteLine($"  report:  {comparison}");
-            }
-        }
-
-        foreach (string artifact in artifacts.Where(File.Exists))
-        {
-            testContext.AddAttachment(Path.GetFileName(artifact), File.ReadAllBytes(artifact), MediaType(artifact));
+            testContext.AddAttachment(Path.GetFileName(artifact), File.ReadAllBytes(artifact), ReplayAttachments.MediaType(artifact));
         }
 
         run.EnsureExpectedVerdict(report);
     }
-
-    private static string MediaType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".json" => "application/json",
-        ".pdf" => "application/pdf",
-        ".md" => "text/markdown",
-        ".png" => "image/png",
-        ".svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    };
 }
