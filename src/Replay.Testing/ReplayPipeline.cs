@@ -14,25 +14,16 @@ namespace Replay.Testing;
 /// <summary>The orchestrator behind <see cref="ReplayRunner"/>: one replay, stage by stage, teardown guaranteed.</summary>
 internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext context)
 {
-    // Two replays at once would measure each other.
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     private readonly IncidentReplayOptions _options = request.Options;
 
     public async Task<ReplayReport> RunAsync(CancellationToken cancellationToken)
     {
-        await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var report = await ReplayAsync(cancellationToken).ConfigureAwait(false);
-            report = await WriteReportsAsync(report, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            return report;
-        }
-        finally
-        {
-            OneAtATime.Release();
-        }
+        // Two replays at once, in this process or another test assembly's, would measure each other.
+        await using var oneAtATime = await ReplayLock.AcquireAsync(ReplayLock.DefaultPath, context.WriteLine, cancellationToken).ConfigureAwait(false);
+        var report = await ReplayAsync(cancellationToken).ConfigureAwait(false);
+        report = await WriteReportsAsync(report, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return report;
     }
 
     private async Task<ReplayReport> ReplayAsync(CancellationToken cancellationToken)

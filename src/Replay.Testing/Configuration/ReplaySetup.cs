@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Replay.Testing.Environments;
 using Replay.Testing.Environments.Existing;
 using Replay.Testing.Environments.Databases;
@@ -29,7 +30,7 @@ internal static class ReplaySetup
         string? configurationPath = FirstExisting(
             Path.Combine(projectDirectory, ConfigurationFileName),
             Path.Combine(AppContext.BaseDirectory, ConfigurationFileName));
-        var settings = configurationPath is null ? new ReplaySettings() : Read(configurationPath);
+        var settings = Read(configurationPath, System.Environment.GetEnvironmentVariables());
         string settingsDirectory = configurationPath is null ? projectDirectory : Path.GetDirectoryName(configurationPath)!;
 
         string resultsDirectory = settings.Reports?.Directory is { Length: > 0 } d
@@ -91,20 +92,40 @@ internal static class ReplaySetup
         return AppContext.BaseDirectory;
     }
 
-    private static ReplaySettings Read(string path)
+    /// <summary>Reads replay.json (if any) with the REPLAY__ environment overrides applied; an unknown key is an error.</summary>
+    internal static ReplaySettings Read(string? path, System.Collections.IDictionary environment)
     {
+        string source = path is null ? "the REPLAY__ environment variables" : $"\"{path}\"";
         try
         {
-            return JsonSerializer.Deserialize<ReplaySettings>(File.ReadAllText(path),
-                new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
-                ?? new ReplaySettings();
+            var root = path is null
+                ? new JsonObject()
+                : JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions
+                {
+                    CommentHandling = JsonCommentHandling.Skip,
+                    AllowTrailingCommas = true,
+                }) as JsonObject ?? throw new ReplayConfigurationException($"{source} must hold a JSON object, such as {{\"slo\": {{\"p95\": \"300ms\"}}}}.");
+            var overrides = ReplayEnvironmentOverrides.Apply(root, environment);
+            if (overrides.Count > 0)
+            {
+                source += $" with REPLAY__ overrides of {string.Join(", ", overrides)}";
+            }
+
+            return root.Deserialize<ReplaySettings>(SettingsJson) ?? new ReplaySettings();
         }
         catch (JsonException e)
         {
             throw new ReplayConfigurationException(
-                $"\"{path}\" is not valid replay configuration JSON (at {e.Path ?? "the root"}, line {e.LineNumber + 1}): {e.Message}");
+                $"{source} is not valid replay configuration (at {e.Path ?? "the root"}): {e.Message} " +
+                "The keys are documented in the README under \"Configuration\".");
         }
     }
+
+    private static readonly JsonSerializerOptions SettingsJson = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
 
     private static IEnvironmentProvisioner? Provisioner(TargetSettings? target, string settingsDirectory, string? configurationPath)
     {

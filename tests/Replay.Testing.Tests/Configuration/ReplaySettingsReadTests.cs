@@ -1,0 +1,80 @@
+using System.Collections;
+using Replay.Testing.Configuration;
+
+namespace Replay.Testing.Tests.Configuration;
+
+public sealed class ReplaySettingsReadTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(_path);
+
+    private static Hashtable Environment(params (string Name, string Value)[] variables)
+    {
+        var environment = new Hashtable { ["PATH"] = "/usr/bin", ["REPLAYX__slo__p95"] = "1ms" };
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    [Fact]
+    public void Environment_variables_override_the_file_key_by_key()
+    {
+        File.WriteAllText(_path, """
+            {
+              // comments and trailing commas are fine
+              "slo": { "p95": "300ms", "p99": "1s" },
+              "plan": { "duration": "60s", "seed": 7, },
+            }
+            """);
+
+        var settings = ReplaySetup.Read(_path, Environment(("REPLAY__SLO__P95", "250ms"), ("REPLAY__plan__seed", "3"),
+            ("REPLAY__target__baseUrl", "http://127.0.0.1:5000")));
+
+        settings.Slo!.P95.Should().Be("250ms");
+        settings.Slo.P99.Should().Be("1s", "keys not overridden keep the file's value");
+        settings.Plan!.Seed.Should().Be(3);
+        settings.Plan.Duration.Should().Be("60s");
+        settings.Target!.BaseUrl.Should().Be("http://127.0.0.1:5000");
+    }
+
+    [Fact]
+    public void Environment_variables_alone_configure_a_project_without_replay_json()
+    {
+        var settings = ReplaySetup.Read(null, Environment(("REPLAY__slo__maxErrorRate", "0.02")));
+
+        settings.Slo!.MaxErrorRate.Should().Be(0.02);
+    }
+
+    [Fact]
+    public void A_misspelled_key_fails_naming_the_key_and_the_file()
+    {
+        File.WriteAllText(_path, """{ "slo": { "p59": "300ms" } }""");
+
+        var act = () => ReplaySetup.Read(_path, Environment());
+
+        act.Should().Throw<ReplayConfigurationException>()
+            .WithMessage($"*\"{_path}\" is not valid replay configuration*p59*README*");
+    }
+
+    [Fact]
+    public void A_misspelled_override_names_the_variable_path()
+    {
+        var act = () => ReplaySetup.Read(null, Environment(("REPLAY__slo__p59", "300ms")));
+
+        act.Should().Throw<ReplayConfigurationException>().WithMessage("*REPLAY__ overrides of slo.p59*p59*");
+    }
+
+    [Fact]
+    public void Malformed_json_fails_with_the_file_and_position()
+    {
+        File.WriteAllText(_path, """{ "slo": { "p95": "300ms" """);
+
+        var act = () => ReplaySetup.Read(_path, Environment());
+
+        act.Should().Throw<ReplayConfigurationException>().WithMessage($"*\"{_path}\" is not valid replay configuration*");
+    }
+}
