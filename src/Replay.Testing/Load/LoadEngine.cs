@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -50,8 +51,10 @@ public sealed class LoadEngine
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
         using var abort = new CancellationTokenSource();
+        using var deadlines = new RequestDeadlines(_options.RequestTimeout, abort.Token);
 
-        var run = new Run(plan, baseAddress, client, recorder, _options, abort.Token);
+        var run = new Run(plan, baseAddress, client, recorder, deadlines, _options, abort.Token);
+        long warmUpRequests = await run.WarmUpAsync(_options.WarmUp, cancellationToken).ConfigureAwait(false);
         DateTimeOffset startedAt = _time.GetUtcNow();
         long start = Stopwatch.GetTimestamp();
 
@@ -73,7 +76,10 @@ public sealed class LoadEngine
         await run.DrainAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
 
         var elapsed = Stopwatch.GetElapsedTime(start);
-        var result = recorder.ToResult(startedAt, elapsed, notStarted, cancellationToken.IsCancellationRequested);
+        var result = recorder.ToResult(startedAt, elapsed, notStarted, cancellationToken.IsCancellationRequested) with
+        {
+            WarmUpRequests = warmUpRequests,
+        };
         progress?.Report(run.Progress(start));
         return result;
     }
@@ -91,8 +97,11 @@ public sealed class LoadEngine
     }
 
     private sealed class Run(ReplayPlan plan, Uri baseAddress, HttpClient client, LoadRecorder recorder,
-        LoadEngineOptions options, CancellationToken abort)
+        RequestDeadlines deadlines, LoadEngineOptions options, CancellationToken abort)
     {
+        // Parsing a Uri costs about as much as the rest of building a request; a plan has few distinct targets.
+        private const int MaxCachedUris = 10_000;
+        private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
         private readonly string _base = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
         private readonly HttpMethod[] _methods = plan.Endpoints.Select(e => HttpMethod.Parse(e.Method)).ToArray();
         private long _inFlight;
@@ -106,7 +115,7 @@ public sealed class LoadEngine
             foreach (var arrival in plan.EnumerateArrivals())
             {
                 long dueAt = start + (long)(arrival.Offset.Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
-                if (!WaitUntil(dueAt, cancellationToken))
+                if (!ArrivalClock.WaitUntil(dueAt, cancellationToken))
                 {
                     return plan.TotalRequests - processed;
                 }
@@ -125,6 +134,41 @@ public sealed class LoadEngine
             }
 
             return 0;
+        }
+
+        // A few closed loops walk the plan's first arrivals until the warm-up ends. The deadline is checked between
+        // requests: cancelling one in flight would drop its pooled connection, the very thing being warmed.
+        public async Task<long> WarmUpAsync(TimeSpan duration, CancellationToken cancellationToken)
+        {
+            if (duration <= TimeSpan.Zero || plan.TotalRequests == 0)
+            {
+                return 0;
+            }
+
+            var arrivals = plan.EnumerateArrivals().Take(1_000).ToArray();
+            long deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+            long sent = 0;
+            int loops = Math.Min(8, Math.Min(options.MaxConnections, options.MaxInFlight));
+            await Task.WhenAll(Enumerable.Range(0, loops).Select(async loop =>
+            {
+                for (int i = loop; Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested; i += loops)
+                {
+                    using var request = Request(arrivals[i % arrivals.Length]);
+                    try
+                    {
+                        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, abort).ConfigureAwait(false);
+                        await response.Content.CopyToAsync(Stream.Null, abort).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
+                    {
+                        // A target that fails now is measured by the replay itself.
+                        await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    Interlocked.Increment(ref sent);
+                }
+            })).ConfigureAwait(false);
+            return sent;
         }
 
         public async Task DrainAsync(TimeSpan limit)
@@ -153,31 +197,52 @@ public sealed class LoadEngine
         {
             long sentAt = Stopwatch.GetTimestamp();
             recorder.RecordSent(arrival, sentAt - dueAt);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
-            timeout.CancelAfter(options.RequestTimeout);
+            var timeout = deadlines.ForRequestStartingNow();
             try
             {
-                using var request = new HttpRequestMessage(_methods[arrival.EndpointIndex], _base + arrival.Target);
-                if (plan.Endpoints[arrival.EndpointIndex].Body is { } body)
-                {
-                    request.Content = new StringContent(body.Content, System.Text.Encoding.UTF8, body.ContentType);
-                }
-
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                await response.Content.CopyToAsync(Stream.Null, timeout.Token).ConfigureAwait(false);
+                using var request = Request(arrival);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
+                await response.Content.CopyToAsync(Stream.Null, timeout).ConfigureAwait(false);
                 long end = Stopwatch.GetTimestamp();
                 recorder.RecordResponse(arrival, (int)response.StatusCode, end - dueAt, end - sentAt);
             }
             catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or SocketException)
             {
                 long end = Stopwatch.GetTimestamp();
-                string kind = abort.IsCancellationRequested ? "aborted" : Classify(e, timeout.IsCancellationRequested);
+                string kind = abort.IsCancellationRequested ? "aborted" : Classify(e, deadlines.TimedOut(timeout));
                 recorder.RecordTransportError(arrival, kind, end - dueAt, end - sentAt);
             }
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
             }
+        }
+
+        private HttpRequestMessage Request(PlannedArrival arrival)
+        {
+            var request = new HttpRequestMessage(_methods[arrival.EndpointIndex], Uri(arrival.Target));
+            if (plan.Endpoints[arrival.EndpointIndex].Body is { } body)
+            {
+                request.Content = new StringContent(body.Content, System.Text.Encoding.UTF8, body.ContentType);
+            }
+
+            return request;
+        }
+
+        private Uri Uri(string target)
+        {
+            if (_uris.TryGetValue(target, out var uri))
+            {
+                return uri;
+            }
+
+            uri = new Uri(_base + target, UriKind.Absolute);
+            if (_uris.Count < MaxCachedUris)
+            {
+                _uris.TryAdd(target, uri);
+            }
+
+            return uri;
         }
 
         private static string Classify(Exception e, bool timedOut)
@@ -205,33 +270,6 @@ public sealed class LoadEngine
             return e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } ? "dns"
                 : e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } or IOException ? "reset"
                 : "other";
-        }
-
-        private static bool WaitUntil(long dueAt, CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    return false;
-                }
-
-                long remaining = dueAt - Stopwatch.GetTimestamp();
-                if (remaining <= 0)
-                {
-                    return true;
-                }
-
-                // Sleep while far from the due time, yield when close: spinning would take a core from the target.
-                if (remaining > Stopwatch.Frequency / 500)
-                {
-                    Thread.Sleep(1);
-                }
-                else
-                {
-                    Thread.Yield();
-                }
-            }
         }
     }
 }

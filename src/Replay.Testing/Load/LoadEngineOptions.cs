@@ -18,6 +18,14 @@ public sealed record LoadEngineOptions
     /// <summary>How long in-flight requests may finish after the last arrival or a cancellation. Default 10 seconds.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long to send the plan's first requests, closed-loop and unrecorded, before the clock starts: production
+    /// was warm during the incident, so a clone's first-request costs (JIT, connection pools, caches) and the
+    /// engine's own must not be measured as the incident's latency. Default zero; the test-framework adapters use 2 s
+    /// (configuration key <c>load.warmUp</c>).
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.Zero;
+
     /// <summary>How often progress is reported. Default 1 second.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -45,6 +53,11 @@ public sealed record LoadEngineOptions
         if (DrainTimeout < TimeSpan.Zero)
         {
             problems.Add($"LoadEngineOptions.DrainTimeout is {DrainTimeout}; it cannot be negative.");
+        }
+
+        if (WarmUp < TimeSpan.Zero)
+        {
+            problems.Add($"LoadEngineOptions.WarmUp is {WarmUp}; it cannot be negative (use zero for none).");
         }
 
         if (ProgressInterval <= TimeSpan.Zero)

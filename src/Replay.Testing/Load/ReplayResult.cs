@@ -12,6 +12,9 @@ public sealed record ReplayResult
     /// <summary>The planned length of the replay.</summary>
     public TimeSpan PlannedDuration { get; init; }
 
+    /// <summary>Unrecorded requests sent before the clock started (see <see cref="LoadEngineOptions.WarmUp"/>).</summary>
+    public long WarmUpRequests { get; init; }
+
     /// <summary>Arrivals planned.</summary>
     public long Planned { get; init; }
 

@@ -122,4 +122,18 @@ public class LoadEngineTests
         result.ResponseTime.MaxMs.Should().BeGreaterThan(300);
         result.ResponseTime.P95Ms.Should().BeGreaterThan(result.ServiceTime.P50Ms);
     }
+
+    [Fact]
+    public async Task Warm_up_requests_reach_the_target_before_the_clock_starts_and_are_not_measured()
+    {
+        await using var target = await KestrelTarget.StartAsync();
+        var options = new LoadEngineOptions { WarmUp = TimeSpan.FromMilliseconds(500) };
+
+        var result = await new LoadEngine(options).RunAsync(Plan(("GET /a", 10)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.WarmUpRequests.Should().BeGreaterThan(0);
+        result.Sent.Should().Be(100, "warm-up requests are not arrivals of the plan");
+        result.ResponseTime.Count.Should().Be(100);
+        target.Requests.Should().Be(100 + result.WarmUpRequests);
+    }
 }
