@@ -65,6 +65,12 @@ public sealed class IncidentReplayAttribute : NUnitAttribute, ITestBuilder, IApp
     /// <summary>The smallest share of planned requests that must be sent, from 0 to 1. Overrides replay.json.</summary>
     public double MinAchievedRate { get; set; } = double.NaN;
 
+    /// <summary>True: every endpoint must be no slower than production was during the incident (its p50 and p96).</summary>
+    public bool NoWorseThanProduction { get; set; }
+
+    /// <summary>True: the replay must be no worse than the baseline replay (<c>run.ReplayBaselineAsync</c>).</summary>
+    public bool NoWorseThanBaseline { get; set; }
+
     /// <inheritdoc />
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
@@ -77,7 +83,7 @@ public sealed class IncidentReplayAttribute : NUnitAttribute, ITestBuilder, IApp
         {
             var setup = ReplaySetup.Resolve(
                 new ReplaySetupInput(method.TypeInfo.Name, method.Name, _start, _end, null, method.MethodInfo.DeclaringType!.Assembly,
-                    new SloOverrides(P50, P90, P95, P99, P999, Max, MaxErrorRate, MinAchievedRate)),
+                    new SloOverrides(P50, P90, P95, P99, P999, Max, MaxErrorRate, MinAchievedRate, NoWorseThanProduction, NoWorseThanBaseline)),
                 DefaultReporters.All);
             context.ResultsDirectory = setup.ResultsDirectory;
             skip = setup.SkipReason;

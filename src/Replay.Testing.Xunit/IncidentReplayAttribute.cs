@@ -77,6 +77,12 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
     /// <summary>The smallest share of planned requests that must be sent, from 0 to 1. Overrides replay.json.</summary>
     public double MinAchievedRate { get; set; } = double.NaN;
 
+    /// <summary>True: every endpoint must be no slower than production was during the incident (its p50 and p96).</summary>
+    public bool NoWorseThanProduction { get; set; }
+
+    /// <summary>True: the replay must be no worse than the baseline replay (<c>run.ReplayBaselineAsync</c>).</summary>
+    public bool NoWorseThanBaseline { get; set; }
+
     string? IDataAttribute.Label => string.Empty;
 
     bool? IDataAttribute.Explicit => null;
@@ -103,7 +109,7 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
             var setup = ReplaySetup.Resolve(
                 new ReplaySetupInput(testMethod.DeclaringType?.Name ?? "Test", testMethod.Name, _start, _end, _sourceFilePath,
                     testMethod.DeclaringType?.Assembly ?? Assembly.GetCallingAssembly(),
-                    new SloOverrides(P50, P90, P95, P99, P999, Max, MaxErrorRate, MinAchievedRate)),
+                    new SloOverrides(P50, P90, P95, P99, P999, Max, MaxErrorRate, MinAchievedRate, NoWorseThanProduction, NoWorseThanBaseline)),
                 DefaultReporters.All);
             context.ResultsDirectory = setup.ResultsDirectory;
             skip = setup.SkipReason;

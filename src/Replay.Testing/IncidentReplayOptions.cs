@@ -30,6 +30,12 @@ public sealed record IncidentReplayOptions
     /// <summary>The limits the replay must meet.</summary>
     public SloPolicy Slo { get; init; } = new();
 
+    /// <summary>
+    /// The baseline replay's measurements, for <see cref="SloPolicy.NoWorseThanBaseline"/>. <see cref="ReplayRun"/>
+    /// sets it once <see cref="ReplayRun.ReplayBaselineAsync"/> has run.
+    /// </summary>
+    public ReplayResult? BaselineResult { get; init; }
+
     /// <summary>The reporters that write the report files.</summary>
     public IReadOnlyList<IReplayReporter> Reporters { get; init; } = [];
 

@@ -97,8 +97,8 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             report = report with { Result = result };
 
             var verdict = result.Cancelled
-                ? SloVerdict.NotJudged("the replay was cancelled") with { Checks = _options.Slo.Evaluate(result).Checks }
-                : _options.Slo.Evaluate(result);
+                ? SloVerdict.NotJudged("the replay was cancelled") with { Checks = _options.Slo.Evaluate(result, profile, _options.BaselineResult).Checks }
+                : _options.Slo.Evaluate(result, profile, _options.BaselineResult);
             report = report with { Verdict = verdict };
             context.WriteLine(verdict.ToTable());
         }

@@ -94,7 +94,8 @@ public sealed class ReplayRun
 
         lock (_gate)
         {
-            return _replay ??= ReplayRunner.RunAsync(Request, _context, cancellationToken);
+            var request = Baseline?.Result is { } baseline ? Request with { Options = Request.Options with { BaselineResult = baseline } } : Request;
+            return _replay ??= ReplayRunner.RunAsync(request, _context, cancellationToken);
         }
     }
 
@@ -115,7 +116,10 @@ public sealed class ReplayRun
             ExceptionDispatchInfo.Throw(_setupFailure);
         }
 
-        var request = Request with { TestName = Request.TestName + "-baseline", Options = configure(Request.Options) };
+        var options = configure(Request.Options);
+        // The baseline is what "no worse than the baseline" compares with; it cannot be held to itself.
+        options = options with { Slo = options.Slo with { NoWorseThanBaseline = false } };
+        var request = Request with { TestName = Request.TestName + "-baseline", Options = options };
         Baseline = await ReplayRunner.RunAsync(request, _context, cancellationToken).ConfigureAwait(false);
         BaselineLabel = label;
         return Baseline;

@@ -17,8 +17,11 @@ namespace Replay.Testing.Configuration;
 //   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1,
 //                "templateValues": { "id": ["1", "2"] },
 //                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
-//   "load":    { "maxInFlight": 2000, "requestTimeout": "30s" },
-//   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99 },
+//   "load":    { "maxInFlight": 2000, "maxConnections": 256, "requestTimeout": "30s", "warmUp": "2s",
+//                "userAgent": "Replay.Testing" },
+//   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99,
+//                "endpoints": { "POST /checkout": { "p95": "200ms", "maxErrorRate": 0 } },
+//                "noWorseThanProduction": true, "noWorseThanBaseline": false, "relativeTolerance": 0.1 },
 //   "reports": { "directory": "TestResults/replay" }
 // }
 
@@ -71,6 +74,9 @@ internal sealed record LoadSettings
 {
     [JsonPropertyName("maxInFlight")] public int? MaxInFlight { get; init; }
     [JsonPropertyName("requestTimeout")] public string? RequestTimeout { get; init; }
+    [JsonPropertyName("maxConnections")] public int? MaxConnections { get; init; }
+    [JsonPropertyName("warmUp")] public string? WarmUp { get; init; }
+    [JsonPropertyName("userAgent")] public string? UserAgent { get; init; }
 }
 
 internal sealed record SloSettings
@@ -84,6 +90,20 @@ internal sealed record SloSettings
     [JsonPropertyName("maxErrorRate")] public double? MaxErrorRate { get; init; }
     [JsonPropertyName("minAchievedRate")] public double? MinAchievedRate { get; init; }
     [JsonPropertyName("maxDroppedArrivals")] public long? MaxDroppedArrivals { get; init; }
+    [JsonPropertyName("noWorseThanProduction")] public bool? NoWorseThanProduction { get; init; }
+    [JsonPropertyName("noWorseThanBaseline")] public bool? NoWorseThanBaseline { get; init; }
+    [JsonPropertyName("relativeTolerance")] public double? RelativeTolerance { get; init; }
+    [JsonPropertyName("endpoints")] public Dictionary<string, EndpointSloSettings>? Endpoints { get; init; }
+}
+
+internal sealed record EndpointSloSettings
+{
+    [JsonPropertyName("p50")] public string? P50 { get; init; }
+    [JsonPropertyName("p90")] public string? P90 { get; init; }
+    [JsonPropertyName("p95")] public string? P95 { get; init; }
+    [JsonPropertyName("p99")] public string? P99 { get; init; }
+    [JsonPropertyName("max")] public string? Max { get; init; }
+    [JsonPropertyName("maxErrorRate")] public double? MaxErrorRate { get; init; }
 }
 
 internal sealed record ReportSettings

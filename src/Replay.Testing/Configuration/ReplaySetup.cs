@@ -251,17 +251,23 @@ internal static class ReplaySetup
         return new RequestBody(content, body.ContentType ?? "application/json");
     }
 
-    private static Load.LoadEngineOptions Load(LoadSettings? load)
+    // Production was warm during the incident; the clone's first seconds should not be measured as if it was not.
+    private static readonly TimeSpan DefaultWarmUp = TimeSpan.FromSeconds(2);
+
+    internal static Load.LoadEngineOptions Load(LoadSettings? load)
     {
-        var options = new Load.LoadEngineOptions();
+        var options = new Load.LoadEngineOptions { WarmUp = DefaultWarmUp };
         return load is null ? options : options with
         {
             MaxInFlight = load.MaxInFlight ?? options.MaxInFlight,
+            MaxConnections = load.MaxConnections ?? options.MaxConnections,
             RequestTimeout = load.RequestTimeout is { Length: > 0 } t ? SloText.ParseDuration(t, "load.requestTimeout") : options.RequestTimeout,
+            WarmUp = load.WarmUp is { Length: > 0 } w ? SloText.ParseDuration(w, "load.warmUp") : options.WarmUp,
+            UserAgent = load.UserAgent is { Length: > 0 } ua ? ua : options.UserAgent,
         };
     }
 
-    private static SloPolicy Slo(SloSettings? slo)
+    internal static SloPolicy Slo(SloSettings? slo)
     {
         var policy = new SloPolicy();
         return slo is null ? policy : policy with
@@ -275,6 +281,30 @@ internal static class ReplaySetup
             MaxErrorRate = slo.MaxErrorRate ?? policy.MaxErrorRate,
             MinAchievedRate = slo.MinAchievedRate ?? policy.MinAchievedRate,
             MaxDroppedArrivals = slo.MaxDroppedArrivals ?? policy.MaxDroppedArrivals,
+            NoWorseThanProduction = slo.NoWorseThanProduction ?? policy.NoWorseThanProduction,
+            NoWorseThanBaseline = slo.NoWorseThanBaseline ?? policy.NoWorseThanBaseline,
+            RelativeTolerance = slo.RelativeTolerance ?? policy.RelativeTolerance,
+            Endpoints = slo.Endpoints?.ToDictionary(e => e.Key, e => EndpointSlo(e.Key, e.Value)) ?? policy.Endpoints,
+        };
+    }
+
+    private static EndpointSlo EndpointSlo(string key, EndpointSloSettings slo)
+    {
+        if (key.Split(' ', 2) is not [{ Length: > 0 }, ['/', ..]])
+        {
+            throw new ReplayConfigurationException(
+                $"\"slo.endpoints\" has the key \"{key}\"; write an endpoint as in the traffic profile: a method, a space and a path, such as \"GET /products/{{id}}\".");
+        }
+
+        string name = $"slo.endpoints.{key}";
+        return new EndpointSlo
+        {
+            P50 = Duration(slo.P50, name + ".p50"),
+            P90 = Duration(slo.P90, name + ".p90"),
+            P95 = Duration(slo.P95, name + ".p95"),
+            P99 = Duration(slo.P99, name + ".p99"),
+            Max = Duration(slo.Max, name + ".max"),
+            MaxErrorRate = slo.MaxErrorRate,
         };
     }
 
@@ -288,6 +318,8 @@ internal static class ReplaySetup
         Max = Duration(o.Max, "Max") ?? policy.Max,
         MaxErrorRate = double.IsNaN(o.MaxErrorRate) ? policy.MaxErrorRate : o.MaxErrorRate,
         MinAchievedRate = double.IsNaN(o.MinAchievedRate) ? policy.MinAchievedRate : o.MinAchievedRate,
+        NoWorseThanProduction = o.NoWorseThanProduction || policy.NoWorseThanProduction,
+        NoWorseThanBaseline = o.NoWorseThanBaseline || policy.NoWorseThanBaseline,
     };
 
     private static TimeSpan? Duration(string? text, string name) =>

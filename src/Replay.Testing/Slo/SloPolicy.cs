@@ -39,8 +39,37 @@ public sealed record SloPolicy
     /// </summary>
     public long? MaxDroppedArrivals { get; init; } = 0;
 
-    /// <summary>Checks a result against the policy.</summary>
-    public SloVerdict Evaluate(ReplayResult result)
+    /// <summary>
+    /// Limits per endpoint, keyed as in the profile (<c>"GET /products/{id}"</c>). A key the replay did not send
+    /// fails its check, so a misspelled or renamed endpoint cannot pass unnoticed.
+    /// </summary>
+    public IReadOnlyDictionary<string, EndpointSlo> Endpoints { get; init; } = new Dictionary<string, EndpointSlo>();
+
+    /// <summary>
+    /// Holds every endpoint to production's own figures during the incident, where the traffic source has them: the
+    /// median to production's p50 and the p95 to production's p96 (Upsun's percentiles), each plus
+    /// <see cref="RelativeTolerance"/>. Production was struggling then, so this is the least a fix must do.
+    /// </summary>
+    public bool NoWorseThanProduction { get; init; }
+
+    /// <summary>
+    /// Holds the replay to the baseline replay (<see cref="ReplayRun.ReplayBaselineAsync"/>, the build before the
+    /// fix): its p95, p99 and error rate may not be worse, beyond <see cref="RelativeTolerance"/>. Without a baseline
+    /// replay the check fails and says so.
+    /// </summary>
+    public bool NoWorseThanBaseline { get; init; }
+
+    /// <summary>How much worse than production or the baseline a relative SLO allows, as a ratio. Default 0.1 (10 %).</summary>
+    public double RelativeTolerance { get; init; } = 0.1;
+
+    /// <summary>Checks a result against the policy's absolute limits.</summary>
+    public SloVerdict Evaluate(ReplayResult result) => Evaluate(result, production: null, baseline: null);
+
+    /// <summary>Checks a result against the policy, the relative SLOs included.</summary>
+    /// <param name="result">The replay's measurements.</param>
+    /// <param name="production">The incident's traffic profile, for <see cref="NoWorseThanProduction"/>.</param>
+    /// <param name="baseline">The baseline replay's measurements, for <see cref="NoWorseThanBaseline"/>.</param>
+    public SloVerdict Evaluate(ReplayResult result, Traffic.TrafficProfile? production, ReplayResult? baseline)
     {
         ArgumentNullException.ThrowIfNull(result);
         var checks = new List<SloCheck>();
@@ -69,15 +98,94 @@ public sealed record SloPolicy
                 result.Dropped.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), result.Dropped <= maxDropped, maxDropped, result.Dropped));
         }
 
+        foreach (var (key, slo) in Endpoints)
+        {
+            AddEndpoint(checks, key, slo, result.Endpoints.FirstOrDefault(e => e.Key == key));
+        }
+
+        if (NoWorseThanProduction)
+        {
+            AddProduction(checks, result, production);
+        }
+
+        if (NoWorseThanBaseline)
+        {
+            AddBaseline(checks, result, baseline);
+        }
+
         return new SloVerdict(checks);
     }
 
-    private static void AddLatency(List<SloCheck> checks, string percentile, TimeSpan? limit, double measuredMs)
+    private static void AddLatency(List<SloCheck> checks, string percentile, TimeSpan? limit, double measuredMs,
+        string scope = SloCheck.AllEndpoints)
     {
         if (limit is { } l)
         {
-            checks.Add(new SloCheck(SloCheck.AllEndpoints, percentile + " response time", "<= " + SloText.Milliseconds(l.TotalMilliseconds),
-                SloText.Milliseconds(measuredMs), measuredMs <= l.TotalMilliseconds, l.TotalMilliseconds, measuredMs));
+            AddAtMost(checks, scope, percentile + " response time", l.TotalMilliseconds, measuredMs);
         }
+    }
+
+    private static void AddAtMost(List<SloCheck> checks, string scope, string metric, double limitMs, double measuredMs) =>
+        checks.Add(new SloCheck(scope, metric, "<= " + SloText.Milliseconds(limitMs), SloText.Milliseconds(measuredMs),
+            measuredMs <= limitMs, limitMs, measuredMs));
+
+    private static void AddEndpoint(List<SloCheck> checks, string key, EndpointSlo slo, EndpointResult? endpoint)
+    {
+        if (endpoint is null || endpoint.Sent == 0)
+        {
+            checks.Add(new SloCheck(key, "endpoint", "replayed", "not in the replay", false, 1, 0));
+            return;
+        }
+
+        AddLatency(checks, "p50", slo.P50, endpoint.ResponseTime.P50Ms, key);
+        AddLatency(checks, "p90", slo.P90, endpoint.ResponseTime.P90Ms, key);
+        AddLatency(checks, "p95", slo.P95, endpoint.ResponseTime.P95Ms, key);
+        AddLatency(checks, "p99", slo.P99, endpoint.ResponseTime.P99Ms, key);
+        AddLatency(checks, "max", slo.Max, endpoint.ResponseTime.MaxMs, key);
+        if (slo.MaxErrorRate is { } maxErrors)
+        {
+            checks.Add(new SloCheck(key, "error rate", "<= " + SloText.Percent(maxErrors), SloText.Percent(endpoint.ErrorRate),
+                endpoint.ErrorRate <= maxErrors, maxErrors, endpoint.ErrorRate));
+        }
+    }
+
+    private void AddProduction(List<SloCheck> checks, ReplayResult result, Traffic.TrafficProfile? production)
+    {
+        int before = checks.Count;
+        foreach (var measured in result.Endpoints.Where(e => e.ResponseTime.Count > 0))
+        {
+            var incident = production?.Endpoints.FirstOrDefault(e => e.Key == measured.Key);
+            if (incident?.P50Milliseconds is { } p50)
+            {
+                AddAtMost(checks, measured.Key, "p50 vs production p50", p50 * (1 + RelativeTolerance), measured.ResponseTime.P50Ms);
+            }
+
+            if (incident?.P96Milliseconds is { } p96)
+            {
+                AddAtMost(checks, measured.Key, "p95 vs production p96", p96 * (1 + RelativeTolerance), measured.ResponseTime.P95Ms);
+            }
+        }
+
+        if (checks.Count == before)
+        {
+            checks.Add(new SloCheck(SloCheck.AllEndpoints, "no worse than production", "production percentiles",
+                "none in the traffic source", false, 1, 0));
+        }
+    }
+
+    private void AddBaseline(List<SloCheck> checks, ReplayResult result, ReplayResult? baseline)
+    {
+        if (baseline is null)
+        {
+            checks.Add(new SloCheck(SloCheck.AllEndpoints, "no worse than baseline", "a baseline replay",
+                "none: call run.ReplayBaselineAsync before run.ReplayAsync", false, 1, 0));
+            return;
+        }
+
+        AddAtMost(checks, SloCheck.AllEndpoints, "p95 vs baseline", baseline.ResponseTime.P95Ms * (1 + RelativeTolerance), result.ResponseTime.P95Ms);
+        AddAtMost(checks, SloCheck.AllEndpoints, "p99 vs baseline", baseline.ResponseTime.P99Ms * (1 + RelativeTolerance), result.ResponseTime.P99Ms);
+        double maxErrors = baseline.ErrorRate * (1 + RelativeTolerance);
+        checks.Add(new SloCheck(SloCheck.AllEndpoints, "error rate vs baseline", "<= " + SloText.Percent(maxErrors),
+            SloText.Percent(result.ErrorRate), result.ErrorRate <= maxErrors, maxErrors, result.ErrorRate));
     }
 }

@@ -77,4 +77,45 @@ public sealed class ReplaySettingsReadTests : IDisposable
 
         act.Should().Throw<ReplayConfigurationException>().WithMessage($"*\"{_path}\" is not valid replay configuration*");
     }
+
+    [Fact]
+    public void Load_settings_reach_the_engine_and_the_warm_up_defaults_to_two_seconds()
+    {
+        File.WriteAllText(_path, """{ "load": { "maxConnections": 64, "requestTimeout": "5s", "userAgent": "shop-replay" } }""");
+
+        var options = ReplaySetup.Load(ReplaySetup.Read(_path, Environment(("REPLAY__load__warmUp", "0s"))).Load);
+        var defaults = ReplaySetup.Load(null);
+
+        options.MaxConnections.Should().Be(64);
+        options.RequestTimeout.Should().Be(TimeSpan.FromSeconds(5));
+        options.UserAgent.Should().Be("shop-replay");
+        options.WarmUp.Should().Be(TimeSpan.Zero, "\"0s\" turns the warm-up off");
+        defaults.WarmUp.Should().Be(TimeSpan.FromSeconds(2), "production was warm during the incident");
+    }
+
+    [Fact]
+    public void Endpoint_and_relative_slos_are_read_from_configuration()
+    {
+        File.WriteAllText(_path, """
+            { "slo": { "endpoints": { "POST /checkout": { "p95": "200ms", "maxErrorRate": 0 } },
+                       "noWorseThanProduction": true, "relativeTolerance": 0.2 } }
+            """);
+
+        var policy = ReplaySetup.Slo(ReplaySetup.Read(_path, Environment()).Slo);
+
+        policy.Endpoints["POST /checkout"].Should().Be(new EndpointSlo { P95 = TimeSpan.FromMilliseconds(200), MaxErrorRate = 0 });
+        policy.NoWorseThanProduction.Should().BeTrue();
+        policy.NoWorseThanBaseline.Should().BeFalse();
+        policy.RelativeTolerance.Should().Be(0.2);
+    }
+
+    [Fact]
+    public void An_endpoint_slo_key_that_is_not_an_endpoint_names_the_key_and_the_form()
+    {
+        File.WriteAllText(_path, """{ "slo": { "endpoints": { "/checkout": { "p95": "200ms" } } } }""");
+
+        var act = () => ReplaySetup.Slo(ReplaySetup.Read(_path, Environment()).Slo);
+
+        act.Should().Throw<ReplayConfigurationException>().WithMessage("*\"/checkout\"*GET /products/{id}*");
+    }
 }
