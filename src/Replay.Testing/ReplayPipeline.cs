@@ -54,6 +54,12 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             {
                 report = report with { SnapshotPath = snapshot.Path, SnapshotHash = TrafficSnapshotFile.HashOf(snapshot.Path) };
             }
+            else if (source is SnapshotRecordingTrafficSource recording)
+            {
+                string saved = recording.SnapshotPath(request.Window);
+                report = report with { SnapshotPath = saved, SnapshotHash = TrafficSnapshotFile.HashOf(saved) };
+                context.WriteLine($"  traffic: read live and saved as \"{saved}\"; commit it to replay this window offline");
+            }
 
             context.WriteLine($"  traffic: {profile.Origin.Description}{(report.SnapshotPath is { } p ? $" (snapshot {Path.GetFileName(p)})" : "")}: " +
                 $"{profile.Endpoints.Count} endpoints, {N(profile.CoveredRequests)} of {N(profile.TotalRequests)} requests " +

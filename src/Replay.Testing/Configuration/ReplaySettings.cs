@@ -5,6 +5,8 @@ namespace Replay.Testing.Configuration;
 // The schema of replay.json, the per-test-project configuration file. Every key is optional.
 //
 // {
+//   "traffic": { "accessLogs": { "files": ["/var/log/nginx/access.log*"], "bucketSize": "10s",   used when no
+//                                "maxEndpoints": 100, "maxSkippedShare": 0.01 } },              snapshot exists
 //   "target":  { "baseUrl": "https://staging.example.com" }            an existing environment, or
 //              { "project": "../ShopApp/ShopApp.csproj",                a .NET project started locally
 //                "healthPath": "/health", "startupTimeout": "60s",
@@ -27,11 +29,26 @@ namespace Replay.Testing.Configuration;
 
 internal sealed record ReplaySettings
 {
+    [JsonPropertyName("traffic")] public TrafficSettings? Traffic { get; init; }
     [JsonPropertyName("target")] public TargetSettings? Target { get; init; }
     [JsonPropertyName("plan")] public PlanSettings? Plan { get; init; }
     [JsonPropertyName("load")] public LoadSettings? Load { get; init; }
     [JsonPropertyName("slo")] public SloSettings? Slo { get; init; }
     [JsonPropertyName("reports")] public ReportSettings? Reports { get; init; }
+}
+
+internal sealed record TrafficSettings
+{
+    [JsonPropertyName("accessLogs")] public AccessLogSettings? AccessLogs { get; init; }
+}
+
+internal sealed record AccessLogSettings
+{
+    [JsonPropertyName("files")] public List<string>? Files { get; init; }
+    [JsonPropertyName("bucketSize")] public string? BucketSize { get; init; }
+    [JsonPropertyName("maxEndpoints")] public int? MaxEndpoints { get; init; }
+    [JsonPropertyName("maxSkippedShare")] public double? MaxSkippedShare { get; init; }
+    [JsonPropertyName("productionHosts")] public List<string>? ProductionHosts { get; init; }
 }
 
 internal sealed record TargetSettings

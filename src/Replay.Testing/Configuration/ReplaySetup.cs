@@ -11,6 +11,9 @@ using Replay.Testing.Reporting;
 using Replay.Testing.Slo;
 using Replay.Testing.Traffic.Snapshots;
 
+using Replay.Testing.Traffic;
+using Replay.Testing.Traffic.AccessLogs;
+
 namespace Replay.Testing.Configuration;
 
 /// <summary>
@@ -22,6 +25,9 @@ internal static class ReplaySetup
     public const string ConfigurationFileName = "replay.json";
     public const string SnapshotFolderName = "Incidents";
     public const string ProjectDirectoryMetadataKey = "ReplayTesting.ProjectDirectory";
+
+    /// <summary>Set to 1 to read the live source even where a snapshot exists, and rewrite the snapshot.</summary>
+    public const string RefreshVariable = "REPLAY_REFRESH";
 
     public static ReplaySetupResult Resolve(ReplaySetupInput input, IReadOnlyList<IReplayReporter> reporters)
     {
@@ -44,12 +50,15 @@ internal static class ReplaySetup
             Path.Combine(AppContext.BaseDirectory, SnapshotFolderName),
         }.OfType<string>().Distinct().ToList();
         string? snapshot = TrafficSnapshotLocator.Find(snapshotDirectories, window);
-        if (snapshot is null)
+        var trafficSource = TrafficSource(settings.Traffic, settingsDirectory, snapshot,
+            Path.Combine(projectDirectory, SnapshotFolderName), Refresh(System.Environment.GetEnvironmentVariable(RefreshVariable)));
+        if (trafficSource is null)
         {
             return new ReplaySetupResult(null,
                 $"No traffic snapshot for the incident window {window}. Commit one as " +
                 $"\"{Path.Combine(snapshotDirectories[0], TrafficSnapshotFile.FileNameFor(window, "upsun"))}\" " +
-                "(save a profile with TrafficSnapshotFile.Save), then run again.",
+                "(save a profile with TrafficSnapshotFile.Save), or configure where production's traffic is, such as " +
+                "{\"traffic\": {\"accessLogs\": {\"files\": [\"/var/log/nginx/access.log*\"]}}} in replay.json, then run again.",
                 resultsDirectory);
         }
 
@@ -65,7 +74,7 @@ internal static class ReplaySetup
 
         var options = new IncidentReplayOptions
         {
-            TrafficSource = new SnapshotTrafficSource(snapshot),
+            TrafficSource = trafficSource,
             Provisioner = provisioner,
             Plan = Plan(settings.Plan),
             Load = Load(settings.Load),
@@ -73,6 +82,37 @@ internal static class ReplaySetup
             Reporters = reporters,
         };
         return new ReplaySetupResult(new ReplayRequest($"{input.TestClass}.{input.TestMethod}", window, options), null, resultsDirectory);
+    }
+
+    /// <summary>
+    /// The committed snapshot when there is one (offline, deterministic: what PR pipelines use); otherwise, or when a
+    /// refresh is asked for, the configured live source, whose profile is saved as the snapshot; otherwise none.
+    /// </summary>
+    internal static ITrafficSource? TrafficSource(TrafficSettings? traffic, string settingsDirectory, string? snapshot,
+        string snapshotDirectory, bool refresh)
+    {
+        ITrafficSource? live = traffic?.AccessLogs is { } logs ? AccessLogs(logs, settingsDirectory) : null;
+        if (snapshot is not null && (live is null || !refresh))
+        {
+            return new SnapshotTrafficSource(snapshot);
+        }
+
+        return live is null ? null : new SnapshotRecordingTrafficSource(live, snapshotDirectory);
+    }
+
+    internal static bool Refresh(string? value) => value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    private static AccessLogTrafficSource AccessLogs(AccessLogSettings logs, string settingsDirectory)
+    {
+        var options = new AccessLogOptions();
+        return new AccessLogTrafficSource(options with
+        {
+            Files = logs.Files?.Select(f => Path.Combine(settingsDirectory, f)).ToList() ?? [],
+            BucketSize = logs.BucketSize is { Length: > 0 } b ? SloText.ParseDuration(b, "traffic.accessLogs.bucketSize") : options.BucketSize,
+            MaxEndpoints = logs.MaxEndpoints ?? options.MaxEndpoints,
+            MaxSkippedShare = logs.MaxSkippedShare ?? options.MaxSkippedShare,
+            ProductionHosts = logs.ProductionHosts ?? options.ProductionHosts,
+        });
     }
 
     private static string ProjectDirectory(ReplaySetupInput input)

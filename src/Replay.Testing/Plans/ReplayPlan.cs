@@ -53,14 +53,14 @@ public sealed partial class ReplayPlan
         double compression = profile.Window.Duration / duration;
 
         var endpointKeys = EndpointKeys(profile);
-        var endpoints = endpointKeys.Select(k => ToPlannedEndpoint(k, options)).ToList();
+        var endpoints = endpointKeys.Select(k => ToPlannedEndpoint(k, profile.FindEndpoint(k.Key), options)).ToList();
         var indexOf = endpointKeys.Select((k, i) => (k.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
 
         var problems = endpoints
             .SelectMany(e => e.Placeholders.Where(p => p.Values.Count == 0).Select(p => (e, p)))
             .Select(x =>
                 $"The endpoint \"{x.e.Key}\" is a URL template and the placeholder {{{x.p.Name}}} has no values, so it cannot be sent. " +
-                $"Give values in ReplayPlanOptions.TemplateValues[\"{x.p.Name}\"] (or the \"plan:templateValues:{x.p.Name}\" configuration key).")
+                $"Give values in ReplayPlanOptions.TemplateValues[\"{x.p.Name}\"] (or the \"plan.templateValues.{x.p.Name}\" configuration key).")
             .ToList();
         if (problems.Count > 0)
         {
@@ -164,14 +164,16 @@ public sealed partial class ReplayPlan
         return keys;
     }
 
-    private static PlannedEndpoint ToPlannedEndpoint((string Key, string Method, string Path) endpoint, ReplayPlanOptions options) =>
+    // Configured values win; otherwise the values production saw (from an access log's value pool).
+    private static PlannedEndpoint ToPlannedEndpoint((string Key, string Method, string Path) endpoint, TrafficEndpoint? seen, ReplayPlanOptions options) =>
         new(endpoint.Method, endpoint.Path)
         {
             Body = options.RequestBodies.GetValueOrDefault(endpoint.Key),
             Placeholders = Placeholder().Matches(endpoint.Path)
                 .Select(m => m.Groups[1].Value)
                 .Distinct(StringComparer.Ordinal)
-                .Select(name => new TemplatePlaceholder(name, options.TemplateValues.GetValueOrDefault(name) ?? []))
+                .Select(name => new TemplatePlaceholder(name,
+                    options.TemplateValues.GetValueOrDefault(name) ?? seen?.TemplateValues.GetValueOrDefault(name) ?? []))
                 .ToList(),
         };
 

@@ -18,6 +18,12 @@ public sealed record TrafficEndpoint(string Method, string Path, long Count)
     /// <summary>Production's mean response time, in milliseconds, where the source has it.</summary>
     public double? AverageMilliseconds { get; init; }
 
+    /// <summary>
+    /// Values production saw for each placeholder of a template path (<c>{"id": ["17", "42"]}</c>), where the source
+    /// has them (access logs); the plan draws from them unless the plan's own template values are given.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TemplateValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Whether <see cref="Path"/> holds placeholders such as <c>{id}</c> that need values before sending.</summary>
     public bool IsTemplate => Path.Contains('{', StringComparison.Ordinal);
 

@@ -118,4 +118,33 @@ public sealed class ReplaySettingsReadTests : IDisposable
 
         act.Should().Throw<ReplayConfigurationException>().WithMessage("*\"/checkout\"*GET /products/{id}*");
     }
+
+    [Theory]
+    [InlineData(true, false, false, "SnapshotTrafficSource")]
+    [InlineData(true, true, false, "SnapshotTrafficSource")]
+    [InlineData(true, true, true, "SnapshotRecordingTrafficSource")]
+    [InlineData(false, true, false, "SnapshotRecordingTrafficSource")]
+    [InlineData(false, false, true, null)]
+    public void A_committed_snapshot_wins_unless_a_refresh_is_asked_for_and_a_live_source_is_configured(
+        bool snapshotExists, bool accessLogsConfigured, bool refresh, string? expected)
+    {
+        File.WriteAllText(_path, accessLogsConfigured ? """{ "traffic": { "accessLogs": { "files": ["logs/access.log*"], "bucketSize": "1s" } } }""" : "{}");
+        var settings = ReplaySetup.Read(_path, Environment());
+
+        var source = ReplaySetup.TrafficSource(settings.Traffic, Path.GetTempPath(), snapshotExists ? "Incidents/x.upsun.traffic.json" : null,
+            Path.Combine(Path.GetTempPath(), "Incidents"), refresh);
+
+        source?.GetType().Name.Should().Be(expected);
+        if (expected is null)
+        {
+            source.Should().BeNull();
+        }
+    }
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("true", true)]
+    [InlineData("0", false)]
+    [InlineData(null, false)]
+    public void REPLAY_REFRESH_is_read_as_a_switch(string? value, bool refresh) => ReplaySetup.Refresh(value).Should().Be(refresh);
 }

@@ -27,7 +27,7 @@ public class TrafficSnapshotFileTests
             loaded.Endpoints.Should().BeEquivalentTo(Profile().Endpoints);
             loaded.Timeline.Select(b => b.CoveredRequests).Should().Equal(Profile().Timeline.Select(b => b.CoveredRequests));
             loaded.Coverage.Should().Be(Profile().Coverage);
-            first.Should().StartWith("{\n  \"schemaVersion\": 1,\n  \"window\"");
+            first.Should().StartWith("{\n  \"schemaVersion\": 2,\n  \"window\"");
         }
         finally
         {

@@ -8,7 +8,8 @@ namespace Replay.Testing.Traffic.Snapshots;
 
 internal sealed record TrafficSnapshotDocument
 {
-    public const int CurrentSchemaVersion = 1;
+    // 2: endpoints may carry "templateValues" (an access log's value pools).
+    public const int CurrentSchemaVersion = 2;
 
     [JsonPropertyName("schemaVersion")] public int SchemaVersion { get; init; }
     [JsonPropertyName("window")] public required SnapshotWindow Window { get; init; }
@@ -42,6 +43,9 @@ internal sealed record SnapshotEndpoint
     [JsonPropertyName("p50Ms")] public double? P50Ms { get; init; }
     [JsonPropertyName("p96Ms")] public double? P96Ms { get; init; }
     [JsonPropertyName("averageMs")] public double? AverageMs { get; init; }
+    [JsonPropertyName("templateValues")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, IReadOnlyList<string>>? TemplateValues { get; init; }
 }
 
 internal sealed record SnapshotBucket

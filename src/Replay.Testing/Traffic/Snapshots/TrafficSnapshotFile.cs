@@ -84,6 +84,7 @@ public static class TrafficSnapshotFile
                 P50Ms = e.P50Milliseconds,
                 P96Ms = e.P96Milliseconds,
                 AverageMs = e.AverageMilliseconds,
+                TemplateValues = e.TemplateValues.Count == 0 ? null : new(e.TemplateValues.ToDictionary(), StringComparer.Ordinal),
             }).ToList(),
             Timeline = profile.Timeline.Select(b => new SnapshotBucket
             {
@@ -174,6 +175,9 @@ public static class TrafficSnapshotFile
                 P50Milliseconds = e.P50Ms,
                 P96Milliseconds = e.P96Ms,
                 AverageMilliseconds = e.AverageMs,
+                TemplateValues = e.TemplateValues is { } values
+                    ? values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)
+                    : new Dictionary<string, IReadOnlyList<string>>(),
             }).ToList(),
             Timeline = document.Timeline.Select(b => new TrafficBucket(b.Start, b.Counts)
             {

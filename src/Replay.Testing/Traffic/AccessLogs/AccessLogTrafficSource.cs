@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Replay.Testing.Traffic.AccessLogs;
+
+/// <summary>
+/// Reads an incident window's traffic from access logs (nginx, Apache: the NCSA common or combined format), plain
+/// or gzip-rotated. Streams the files on every core; memory grows with distinct URLs, not with the log's size.
+/// Each line's own time-zone offset places it in the window. URLs become templates (<c>/products/{id}</c>) whose
+/// value pools are the ids production was asked for; the query string is not kept.
+/// </summary>
+public sealed class AccessLogTrafficSource : ITrafficSource
+{
+    private const int BufferSize = 1 << 20;
+    private readonly AccessLogOptions _options;
+
+    /// <summary>Creates the source.</summary>
+    /// <exception cref="ReplayConfigurationException">An option is invalid.</exception>
+    public AccessLogTrafficSource(AccessLogOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public string Kind => "access-log";
+
+    /// <summary>How much of a plain file one thread reads at a time; tests make it tiny to cut lines at boundaries.</summary>
+    internal long RangeBytes { get; init; } = 16 << 20;
+
+    /// <inheritdoc />
+    public async ValueTask<TrafficProfile> FetchAsync(IncidentWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (window.Duration.Ticks % _options.BucketSize.Ticks != 0)
+        {
+            throw new ReplayConfigurationException(
+                $"AccessLogOptions.BucketSize is {_options.BucketSize}, which does not divide the window {window} ({window.Duration}) into whole buckets. Use a bucket size such as 1s, 10s or 1min.");
+        }
+
+        var files = ExpandFiles(_options.Files);
+        var ranges = files.SelectMany(Ranges).ToList();
+
+        // One tally per thread, not per range: each tally templates every distinct URL it meets once.
+        var tallies = new List<AccessLogTally>();
+        await Task.Run(() => Parallel.ForEach(ranges,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder),
+            (range, _, tally) => Read(range, tally, cancellationToken),
+            tally =>
+            {
+                lock (tallies)
+                {
+                    tallies.Add(tally);
+                }
+            }), cancellationToken).ConfigureAwait(false);
+
+        var tally = tallies[0];
+        foreach (var other in tallies.Skip(1))
+        {
+            tally.Merge(other);
+        }
+
+        return ToProfile(tally, window, files);
+    }
+
+    private static AccessLogTally Read((string File, long Start, long End) range, AccessLogTally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var file = new FileStream(range.File, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            if (range.File.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                using var gzip = new GZipStream(file, CompressionMode.Decompress);
+                ReadLines(gzip, 0, long.MaxValue, tally, cancellationToken);
+            }
+            else
+            {
+                file.Position = Math.Max(0, range.Start - 1);
+                ReadLines(file, range.Start, range.End, tally, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new TrafficSourceException($"The access log \"{range.File}\" could not be read: {e.Message}", e);
+        }
+
+        return tally;
+    }
+
+    // Reads the lines that start in [start, end). A range that does not start the file begins one byte early and
+    // skips to the first line break, so a line that starts exactly at `start` is read here and nowhere else.
+    private static void ReadLines(Stream stream, long start, long end, AccessLogTally tally, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[BufferSize];
+        int filled = 0;
+        long bufferAt = start == 0 ? 0 : start - 1;
+        bool skipping = start > 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int read = stream.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var data = buffer.AsSpan(0, filled);
+            int consumed = 0;
+            while (true)
+            {
+                int newline = data[consumed..].IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                long lineAt = bufferAt + consumed;
+                if (!skipping)
+                {
+                    if (lineAt >= end)
+                    {
+                        return;
+                    }
+
+                    tally.Add(data.Slice(consumed, newline));
+                }
+
+                skipping = false;
+                consumed += newline + 1;
+            }
+
+            if (read == 0)
+            {
+                // The last line may have no line break.
+                if (!skipping && consumed < filled && bufferAt + consumed < end)
+                {
+                    tally.Add(data[consumed..]);
+                }
+
+                return;
+            }
+
+            if (consumed == 0 && filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);   // a line longer than the buffer
+                continue;
+            }
+
+            data[consumed..].CopyTo(buffer);
+            filled -= consumed;
+            bufferAt += consumed;
+        }
+    }
+
+    private TrafficProfile ToProfile(AccessLogTally tally, IncidentWindow window, IReadOnlyList<string> files)
+    {
+        string fileList = string.Join(", ", files.Select(Path.GetFileName));
+        var diagnostics = new TrafficDiagnostics(tally.LinesRead, tally.LinesSkipped, tally.Samples);
+        if (tally.LinesRead > 0 && diagnostics.SkippedShare > _options.MaxSkippedShare)
+        {
+            throw new TrafficSourceException(
+                $"{tally.LinesSkipped:N0} of {tally.LinesRead:N0} lines ({diagnostics.SkippedShare:P1}) of the access logs ({fileList}) are not in the NCSA " +
+                $"common or combined format, more than AccessLogOptions.MaxSkippedShare ({_options.MaxSkippedShare:P1}). First of them: " +
+                string.Join(" | ", tally.Samples.Take(3).Select(s => $"\"{s}\"")) +
+                ". Point the source at nginx's or Apache's access log in its default format, or raise MaxSkippedShare.");
+        }
+
+        if (tally.InWindow == 0)
+        {
+            string seen = tally.FirstSeen == long.MaxValue
+                ? "no readable lines at all"
+                : $"lines from {Utc(tally.FirstSeen)} to {Utc(tally.LastSeen)}";
+            throw new TrafficSourceException(
+                $"The access logs ({fileList}) hold no request in the incident window {window}: they have {seen}. " +
+                "Add the log files that cover the window (rotated ones included, such as access.log.1 and access.log.2.gz).");
+        }
+
+        var totals = new long[tally.Templates.Count];
+        foreach (var (key, count) in tally.Counts)
+        {
+            totals[key / tally.Buckets] += count;
+        }
+
+        var listed = Enumerable.Range(0, totals.Length)
+            .OrderByDescending(t => totals[t]).ThenBy(t => tally.Templates[t], StringComparer.Ordinal)
+            .Take(_options.MaxEndpoints).ToList();
+        var endpoints = listed.Select(t =>
+        {
+            string key = tally.Templates[t];
+            int space = key.IndexOf(' ', StringComparison.Ordinal);
+            var values = tally.Values.Where(v => v.Key.Template == t)
+                .ToDictionary(v => v.Key.Name, v => (IReadOnlyList<string>)v.Value.Order(StringComparer.Ordinal).ToList());
+            return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t]) { TemplateValues = values };
+        }).ToList();
+
+        var timeline = new List<TrafficBucket>(tally.Buckets);
+        for (int b = 0; b < tally.Buckets; b++)
+        {
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (int t in listed)
+            {
+                if (tally.Counts.TryGetValue(((long)t * tally.Buckets) + b, out long count))
+                {
+                    counts[tally.Templates[t]] = count;
+                }
+            }
+
+            var s = tally.StatusClasses.AsSpan(b * 6, 6);
+            timeline.Add(new TrafficBucket(window.Start + (_options.BucketSize * b), counts)
+            {
+                Statuses = new StatusClassCounts(s[1], s[2], s[3], s[4], s[5], s[0]),
+            });
+        }
+
+        return new TrafficProfile
+        {
+            Window = window,
+            BucketSize = _options.BucketSize,
+            Endpoints = endpoints,
+            Timeline = timeline,
+            TotalRequests = tally.InWindow,
+            ProductionHosts = _options.ProductionHosts,
+            Diagnostics = diagnostics,
+            Origin = new TrafficOrigin(Kind, $"access logs {fileList}")
+            {
+                FetchedAt = DateTimeOffset.UtcNow,
+                Details = new Dictionary<string, string>
+                {
+                    ["files"] = string.Join(", ", files),
+                    ["linesRead"] = tally.LinesRead.ToString(CultureInfo.InvariantCulture),
+                    ["linesInWindow"] = tally.InWindow.ToString(CultureInfo.InvariantCulture),
+                    ["linesSkipped"] = tally.LinesSkipped.ToString(CultureInfo.InvariantCulture),
+                    ["urlTemplates"] = totals.Length.ToString(CultureInfo.InvariantCulture),
+                },
+            },
+        };
+    }
+
+    private IEnumerable<(string File, long Start, long End)> Ranges(string file)
+    {
+        long length = new FileInfo(file).Length;
+        if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || length <= RangeBytes)
+        {
+            yield return (file, 0, long.MaxValue);
+            yield break;
+        }
+
+        for (long start = 0; start < length; start += RangeBytes)
+        {
+            yield return (file, start, start + RangeBytes >= length ? long.MaxValue : start + RangeBytes);
+        }
+    }
+
+    private static List<string> ExpandFiles(IReadOnlyList<string> patterns)
+    {
+        var files = new List<string>();
+        foreach (string pattern in patterns)
+        {
+            string full = Path.GetFullPath(pattern);
+            string directory = Path.GetDirectoryName(full)!;
+            string name = Path.GetFileName(full);
+            if (name.Contains('*', StringComparison.Ordinal) || name.Contains('?', StringComparison.Ordinal))
+            {
+                var matches = Directory.Exists(directory) ? Directory.GetFiles(directory, name).Order(StringComparer.Ordinal).ToList() : [];
+                if (matches.Count == 0)
+                {
+                    throw new TrafficSourceException($"No access log matches \"{pattern}\" (looked in \"{directory}\"). Give the path of nginx's or Apache's access log.");
+                }
+
+                files.AddRange(matches);
+            }
+            else if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else
+            {
+                throw new TrafficSourceException($"The access log \"{pattern}\" does not exist (resolved to \"{full}\"). Give the path of nginx's or Apache's access log.");
+            }
+        }
+
+        return files.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static void Validate(AccessLogOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Files.Count == 0)
+        {
+            problems.Add("AccessLogOptions.Files is empty; give the access log's path, such as \"/var/log/nginx/access.log*\".");
+        }
+
+        if (options.BucketSize < TimeSpan.FromSeconds(1) || options.BucketSize.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            problems.Add($"AccessLogOptions.BucketSize is {options.BucketSize}; it must be a whole number of seconds, at least 1 (log timestamps have one-second precision).");
+        }
+
+        if (options.MaxEndpoints < 1)
+        {
+            problems.Add($"AccessLogOptions.MaxEndpoints is {options.MaxEndpoints}; it must be at least 1.");
+        }
+
+        if (options.MaxSkippedShare is < 0 or > 1 || double.IsNaN(options.MaxSkippedShare))
+        {
+            problems.Add($"AccessLogOptions.MaxSkippedShare is {options.MaxSkippedShare}; it must be from 0 to 1 (0.01 = 1 %).");
+        }
+
+        if (options.MaxValuesPerPlaceholder < 1)
+        {
+            problems.Add($"AccessLogOptions.MaxValuesPerPlaceholder is {options.MaxValuesPerPlaceholder}; it must be at least 1.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ReplayConfigurationException(problems);
+        }
+    }
+
+    private static string Utc(long unixSeconds) =>
+        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

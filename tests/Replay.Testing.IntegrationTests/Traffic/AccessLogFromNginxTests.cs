@@ -1,0 +1,56 @@
+using Replay.Testing.IntegrationTests.Servers;
+using Replay.Testing.Traffic.AccessLogs;
+
+namespace Replay.Testing.IntegrationTests.Traffic;
+
+[Trait("Category", "Integration")]
+public class AccessLogFromNginxTests
+{
+    [Fact]
+    public async Task A_real_nginx_access_log_reads_back_with_exact_counts_in_its_own_time_zone()
+    {
+        // Paris time: the log's lines carry +0100 or +0200, and the source must still place them in a UTC window.
+        await using var nginx = await NginxServer.StartAsync(timeZone: "Europe/Paris");
+        var now = DateTimeOffset.UtcNow;
+        var windowStart = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(-1);
+        var window = new IncidentWindow(windowStart, windowStart.AddMinutes(3));
+
+        using var client = new HttpClient { BaseAddress = nginx.BaseAddress };
+        var cancel = TestContext.Current.CancellationToken;
+        for (int i = 0; i < 30; i++)
+        {
+            (await client.GetAsync($"products/{i % 5 + 1}?utm_source=mail", cancel)).EnsureSuccessStatusCode();
+        }
+
+        for (int i = 0; i < 7; i++)
+        {
+            (await client.PostAsync("checkout", new StringContent("{}"), cancel)).EnsureSuccessStatusCode();
+        }
+
+        (await client.GetAsync("catalog/lamps", cancel)).EnsureSuccessStatusCode();
+        await Task.Delay(200, cancel);   // nginx writes its log line after the response
+
+        var profile = await new AccessLogTrafficSource(new AccessLogOptions { Files = [nginx.AccessLog] }).FetchAsync(window, cancel);
+
+        profile.TotalRequests.Should().Be(38);
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(("GET /products/{id}", 30L), ("POST /checkout", 7L), ("GET /catalog/lamps", 1L));
+        profile.FindEndpoint("GET /products/{id}")!.TemplateValues["id"].Should().Equal("1", "2", "3", "4", "5");
+        profile.Timeline.Sum(b => b.Statuses!.Success).Should().Be(38);
+        profile.Diagnostics!.RecordsSkipped.Should().Be(0);
+        File.ReadLines(nginx.AccessLog).First().Should().MatchRegex(@"\[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d \+0[12]00\]", "nginx ran in Paris time");
+    }
+
+    [Fact]
+    public async Task Stopping_the_server_leaves_no_process_and_no_folder_behind()
+    {
+        var nginx = await NginxServer.StartAsync();
+        string folder = Path.GetDirectoryName(Path.GetDirectoryName(nginx.AccessLog))!;
+        int pid = nginx.MasterPid!.Value;
+        Directory.Exists($"/proc/{pid}").Should().BeTrue();
+
+        await nginx.DisposeAsync();
+
+        Directory.Exists($"/proc/{pid}").Should().BeFalse("the master process and its worker are killed");
+        Directory.Exists(folder).Should().BeFalse();
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Replay.Testing.Plans;
+using Replay.Testing.Traffic;
+using Replay.Testing.Traffic.AccessLogs;
+
+namespace Replay.Testing.Tests.Traffic.AccessLogs;
+
+public sealed class AccessLogTrafficSourceTests : IDisposable
+{
+    private static readonly IncidentWindow Window = IncidentWindow.Parse("2026-03-10T12:00Z", "2026-03-10T12:01Z");
+    private readonly string _directory = Directory.CreateTempSubdirectory("replay-logs-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    // A line at an instant, written in Paris time (+01:00) as a server there would.
+    private static string Line(DateTimeOffset at, string request, int status = 200) =>
+        $"""203.0.113.{at.Second % 250} - - [{at.ToOffset(TimeSpan.FromHours(1)).ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture)} +0100] "{request} HTTP/1.1" {status} 512 "-" "Mozilla/5.0" """;
+
+    private string Write(string name, IEnumerable<string> lines)
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static ValueTask<TrafficProfile> Read(AccessLogOptions options) =>
+        new AccessLogTrafficSource(options).FetchAsync(Window, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Requests_in_the_window_are_counted_per_template_and_bucket_in_the_logs_own_time_zone()
+    {
+        var start = Window.Start;
+        Write("access.log",
+        [
+            Line(start.AddSeconds(-1), "GET /products/1"),                 // before the window
+            Line(start, "GET /products/1"),
+            Line(start.AddSeconds(5), "GET /products/2?ref=mail"),
+            Line(start.AddSeconds(12), "GET /products/3", status: 503),
+            Line(start.AddSeconds(12), "POST /checkout"),
+            Line(start.AddSeconds(59), "GET /catalog/lamps"),
+            Line(start.AddSeconds(60), "GET /products/4"),                 // the end is exclusive
+        ]);
+
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")] });
+
+        profile.TotalRequests.Should().Be(5);
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(("GET /products/{id}", 3L), ("GET /catalog/lamps", 1L), ("POST /checkout", 1L));
+        profile.FindEndpoint("GET /products/{id}")!.TemplateValues["id"].Should().Equal("1", "2", "3");
+        profile.Timeline.Should().HaveCount(6);
+        profile.Timeline[0].Counts.Should().BeEquivalentTo(new Dictionary<string, long> { ["GET /products/{id}"] = 2 });
+        profile.Timeline[1].Counts.Should().BeEquivalentTo(new Dictionary<string, long> { ["GET /products/{id}"] = 1, ["POST /checkout"] = 1 });
+        profile.Timeline[1].Statuses!.ServerError.Should().Be(1);
+        profile.Timeline[5].Counts.Should().ContainKey("GET /catalog/lamps");
+        profile.Origin.Kind.Should().Be("access-log");
+        profile.Diagnostics!.RecordsRead.Should().Be(7);
+    }
+
+    [Fact]
+    public async Task Rotated_gzip_files_and_wildcards_are_read_together()
+    {
+        Write("access.log", [Line(Window.Start.AddSeconds(30), "GET /a")]);
+        using (var gz = new GZipStream(File.Create(Path.Combine(_directory, "access.log.2.gz")), CompressionLevel.Fastest))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(Line(Window.Start.AddSeconds(1), "GET /a") + "\n" + Line(Window.Start.AddSeconds(2), "GET /b") + "\n"));
+        }
+
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")] });
+
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(("GET /a", 2L), ("GET /b", 1L));
+    }
+
+    [Fact]
+    public async Task A_file_read_in_many_ranges_counts_every_line_exactly_once()
+    {
+        var lines = Enumerable.Range(0, 5_000).Select(i => Line(Window.Start.AddSeconds(i % 60), $"GET /products/{i % 97}")).ToList();
+        Write("access.log", lines);
+
+        var whole = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")] });
+        var split = await new AccessLogTrafficSource(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")] }) { RangeBytes = 997 }
+            .FetchAsync(Window, TestContext.Current.CancellationToken);
+
+        split.TotalRequests.Should().Be(5_000);
+        split.Diagnostics!.RecordsSkipped.Should().Be(0, "no line is cut at a range boundary");
+        split.Timeline.Select(b => b.CoveredRequests).Should().Equal(whole.Timeline.Select(b => b.CoveredRequests));
+        split.FindEndpoint("GET /products/{id}")!.TemplateValues["id"].Should().HaveCount(97);
+    }
+
+    [Fact]
+    public async Task Unparseable_lines_are_counted_and_sampled_without_their_query_strings()
+    {
+        var lines = Enumerable.Range(0, 200).Select(i => Line(Window.Start.AddSeconds(i % 60), "GET /a")).ToList();
+        lines.Insert(50, "garbage /reset?token=s3cr3t");
+
+        var profile = await Read(new AccessLogOptions { Files = [Write("access.log", lines)] });
+
+        profile.Diagnostics!.RecordsSkipped.Should().Be(1);
+        profile.Diagnostics.Samples.Should().Equal("garbage /reset?…");
+        profile.TotalRequests.Should().Be(200);
+    }
+
+    [Fact]
+    public async Task Too_many_unparseable_lines_fail_with_the_share_samples_and_the_fix()
+    {
+        string path = Write("app.log", ["2026-03-10 12:00:01 INFO GET /a 200", "2026-03-10 12:00:02 INFO GET /b 200", Line(Window.Start, "GET /a")]);
+
+        var act = async () => await Read(new AccessLogOptions { Files = [path] });
+
+        (await act.Should().ThrowAsync<TrafficSourceException>())
+            .WithMessage("2 of 3 lines (66.7 %) of the access logs (app.log) are not in the NCSA*\"2026-03-10 12:00:01 INFO GET /a 200\"*MaxSkippedShare*");
+    }
+
+    [Fact]
+    public async Task Logs_that_miss_the_window_say_which_times_they_cover()
+    {
+        string path = Write("access.log", [Line(Window.Start.AddHours(-3), "GET /a"), Line(Window.Start.AddHours(-2), "GET /a")]);
+
+        var act = async () => await Read(new AccessLogOptions { Files = [path] });
+
+        (await act.Should().ThrowAsync<TrafficSourceException>())
+            .WithMessage("*no request in the incident window 2026-03-10T12:00Z/2026-03-10T12:01Z*lines from 2026-03-10T09:00:00Z to 2026-03-10T10:00:00Z*rotated*");
+    }
+
+    [Fact]
+    public async Task A_missing_file_or_an_empty_wildcard_is_named()
+    {
+        var missing = async () => await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "nope.log")] });
+        var wildcard = async () => await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")] });
+
+        (await missing.Should().ThrowAsync<TrafficSourceException>()).WithMessage("The access log \"*nope.log\" does not exist*");
+        (await wildcard.Should().ThrowAsync<TrafficSourceException>()).WithMessage("No access log matches \"*access.log*\"*");
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused_with_every_problem_named()
+    {
+        var act = () => new AccessLogTrafficSource(new AccessLogOptions { BucketSize = TimeSpan.FromMilliseconds(500), MaxSkippedShare = 2 });
+
+        act.Should().Throw<ReplayConfigurationException>()
+            .WithMessage("*Files is empty*BucketSize*whole number of seconds*MaxSkippedShare is 2*");
+    }
+
+    [Fact]
+    public async Task The_plan_draws_template_values_from_what_production_was_asked_for()
+    {
+        Write("access.log", Enumerable.Range(0, 60).Select(i => Line(Window.Start.AddSeconds(i), $"GET /products/{(i % 3) + 40}")));
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")] });
+
+        var plan = ReplayPlan.Create(profile, new ReplayPlanOptions { Duration = TimeSpan.FromSeconds(6) });
+
+        plan.EnumerateArrivals().Select(a => a.Target).Distinct().Order().Should().Equal("/products/40", "/products/41", "/products/42");
+    }
+
+    [Fact]
+    public async Task A_live_read_is_saved_as_the_windows_snapshot_and_reads_back_with_its_value_pools()
+    {
+        Write("access.log", Enumerable.Range(0, 60).Select(i => Line(Window.Start.AddSeconds(i), $"GET /products/{i % 4}")));
+        var live = new AccessLogTrafficSource(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")] });
+        var recording = new Replay.Testing.Traffic.Snapshots.SnapshotRecordingTrafficSource(live, Path.Combine(_directory, "Incidents"));
+
+        var read = await recording.FetchAsync(Window, TestContext.Current.CancellationToken);
+        var saved = Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Load(recording.SnapshotPath(Window));
+
+        Path.GetFileName(recording.SnapshotPath(Window)).Should().Be("2026-03-10T1200Z_2026-03-10T1201Z.access-log.traffic.json");
+        saved.FindEndpoint("GET /products/{id}")!.TemplateValues["id"].Should().Equal("0", "1", "2", "3");
+        saved.Timeline.Select(b => b.CoveredRequests).Should().Equal(read.Timeline.Select(b => b.CoveredRequests));
+    }
+}
