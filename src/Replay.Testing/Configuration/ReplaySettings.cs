@@ -16,11 +16,12 @@ namespace Replay.Testing.Configuration;
 //                              "scrub": ["UPDATE users SET email = 'user' || id || '@scrubbed.invalid'"] },
 //                "resources": "production",                             or { "cpu": 1, "memory": "1GiB" }
 //                "strictParity": false },
-//   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1,
+//   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1, "linearRamps": false,
 //                "templateValues": { "id": ["1", "2"] },
 //                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
 //   "load":    { "maxInFlight": 2000, "maxConnections": 256, "requestTimeout": "30s", "warmUp": "2s",
-//                "userAgent": "Replay.Testing" },
+//                "userAgent": "Replay.Testing", "headers": { "Accept-Encoding": "gzip, br" }, "httpVersion": "1.1",
+//                "freshConnectionShare": 0.1, "retries": 1, "retryBackoff": "100ms", "followRedirects": false },
 //   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99,
 //                "endpoints": { "POST /checkout": { "p95": "200ms", "maxErrorRate": 0 } },
 //                "noWorseThanProduction": true, "noWorseThanBaseline": false, "relativeTolerance": 0.1 },
@@ -83,6 +84,7 @@ internal sealed record PlanSettings
     [JsonPropertyName("duration")] public string? Duration { get; init; }
     [JsonPropertyName("rateScale")] public double? RateScale { get; init; }
     [JsonPropertyName("seed")] public int? Seed { get; init; }
+    [JsonPropertyName("linearRamps")] public bool? LinearRamps { get; init; }
     [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
     [JsonPropertyName("requestBodies")] public Dictionary<string, RequestBodySettings>? RequestBodies { get; init; }
 }
@@ -94,6 +96,12 @@ internal sealed record LoadSettings
     [JsonPropertyName("maxConnections")] public int? MaxConnections { get; init; }
     [JsonPropertyName("warmUp")] public string? WarmUp { get; init; }
     [JsonPropertyName("userAgent")] public string? UserAgent { get; init; }
+    [JsonPropertyName("headers")] public Dictionary<string, string>? Headers { get; init; }
+    [JsonPropertyName("httpVersion")] public string? HttpVersion { get; init; }
+    [JsonPropertyName("freshConnectionShare")] public double? FreshConnectionShare { get; init; }
+    [JsonPropertyName("retries")] public int? Retries { get; init; }
+    [JsonPropertyName("retryBackoff")] public string? RetryBackoff { get; init; }
+    [JsonPropertyName("followRedirects")] public bool? FollowRedirects { get; init; }
 }
 
 internal sealed record SloSettings

@@ -274,6 +274,7 @@ internal static class ReplaySetup
             Duration = plan.Duration is { Length: > 0 } d ? SloText.ParseDuration(d, "plan.duration") : options.Duration,
             RateScale = plan.RateScale ?? options.RateScale,
             Seed = plan.Seed ?? options.Seed,
+            LinearRamps = plan.LinearRamps ?? options.LinearRamps,
             TemplateValues = plan.TemplateValues?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value) ?? options.TemplateValues,
             RequestBodies = plan.RequestBodies?.ToDictionary(p => p.Key, p => Body(p.Key, p.Value)) ?? options.RequestBodies,
         };
@@ -304,6 +305,18 @@ internal static class ReplaySetup
             RequestTimeout = load.RequestTimeout is { Length: > 0 } t ? SloText.ParseDuration(t, "load.requestTimeout") : options.RequestTimeout,
             WarmUp = load.WarmUp is { Length: > 0 } w ? SloText.ParseDuration(w, "load.warmUp") : options.WarmUp,
             UserAgent = load.UserAgent is { Length: > 0 } ua ? ua : options.UserAgent,
+            Headers = load.Headers ?? options.Headers,
+            HttpVersion = load.HttpVersion switch
+            {
+                null or "" => options.HttpVersion,
+                "1.1" => System.Net.HttpVersion.Version11,
+                "2" or "2.0" => System.Net.HttpVersion.Version20,
+                var v => throw new ReplayConfigurationException($"\"load.httpVersion\" is \"{v}\"; use \"1.1\" or \"2\"."),
+            },
+            FreshConnectionShare = load.FreshConnectionShare ?? options.FreshConnectionShare,
+            Retries = load.Retries ?? options.Retries,
+            RetryBackoff = load.RetryBackoff is { Length: > 0 } rb ? SloText.ParseDuration(rb, "load.retryBackoff") : options.RetryBackoff,
+            FollowRedirects = load.FollowRedirects ?? options.FollowRedirects,
         };
     }
 

@@ -21,6 +21,9 @@ public sealed record EndpointResult
     /// <summary>Arrivals not sent because the in-flight cap was reached.</summary>
     public long Dropped { get; init; }
 
+    /// <summary>Attempts sent again after a failure, beside the first attempts counted in <see cref="Sent"/>.</summary>
+    public long Retries { get; init; }
+
     /// <summary>Responses by status code.</summary>
     public IReadOnlyDictionary<int, long> StatusCodes { get; init; } = new Dictionary<int, long>();
 

@@ -42,14 +42,23 @@ public sealed class LoadEngine
         using var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = _options.MaxConnections,
+            EnableMultipleHttp2Connections = true,
             UseProxy = false,
-            AllowAutoRedirect = false,
+            AllowAutoRedirect = _options.FollowRedirects,
+            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(new WriteStampingStream(context.PlaintextStream)),
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(10),
             UseCookies = false,
         };
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(_options.UserAgent);
+        foreach (var (name, value) in _options.Headers)
+        {
+            if (!client.DefaultRequestHeaders.TryAddWithoutValidation(name, value))
+            {
+                throw new ReplayConfigurationException($"The header \"{name}\" in LoadEngineOptions.Headers cannot be sent on a request (it belongs to content or is malformed).");
+            }
+        }
         using var abort = new CancellationTokenSource();
         using var deadlines = new RequestDeadlines(_options.RequestTimeout, abort.Token);
 
@@ -108,6 +117,7 @@ public sealed class LoadEngine
         private long _due;
         private long _lastSent;
         private long _lastTimestamp;
+        private long _sequence;
 
         public long Schedule(long start, CancellationToken cancellationToken)
         {
@@ -195,22 +205,30 @@ public sealed class LoadEngine
 
         private async Task SendAsync(PlannedArrival arrival, long dueAt)
         {
-            long sentAt = Stopwatch.GetTimestamp();
-            recorder.RecordSent(arrival, sentAt - dueAt);
-            var timeout = deadlines.ForRequestStartingNow();
+            long startedAt = Stopwatch.GetTimestamp();
+            recorder.RecordSent(arrival, startedAt - dueAt);
+            bool fresh = options.FreshConnectionShare > 0 && IsFresh(Interlocked.Increment(ref _sequence));
             try
             {
-                using var request = Request(arrival);
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
-                await response.Content.CopyToAsync(Stream.Null, timeout).ConfigureAwait(false);
-                long end = Stopwatch.GetTimestamp();
-                recorder.RecordResponse(arrival, (int)response.StatusCode, end - dueAt, end - sentAt);
+                for (int attempt = 0; ; attempt++)
+                {
+                    if (attempt > 0)
+                    {
+                        recorder.RecordRetry(arrival);
+                        await Task.Delay(options.RetryBackoff * (1 << (attempt - 1)), abort).ConfigureAwait(false);
+                    }
+
+                    bool retry = attempt < options.Retries;
+                    if (await AttemptAsync(arrival, dueAt, fresh, finalAttempt: !retry).ConfigureAwait(false) || !retry)
+                    {
+                        return;
+                    }
+                }
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or SocketException)
+            catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
                 long end = Stopwatch.GetTimestamp();
-                string kind = abort.IsCancellationRequested ? "aborted" : Classify(e, deadlines.TimedOut(timeout));
-                recorder.RecordTransportError(arrival, kind, end - dueAt, end - sentAt);
+                recorder.RecordTransportError(arrival, "aborted", end - dueAt, end - startedAt);
             }
             finally
             {
@@ -218,9 +236,55 @@ public sealed class LoadEngine
             }
         }
 
+        // One attempt; true when it settled the request (an answer below 500, or the run was aborted). A failed
+        // attempt is recorded only when it is the final one: what the client ends up with is what it experienced.
+        private async Task<bool> AttemptAsync(PlannedArrival arrival, long dueAt, bool fresh, bool finalAttempt)
+        {
+            var stamp = new RequestWriteStamp();
+            RequestWriteStamp.Current = stamp;
+            long attemptAt = Stopwatch.GetTimestamp();
+            var timeout = deadlines.ForRequestStartingNow();
+            try
+            {
+                using var request = Request(arrival);
+                request.Headers.ConnectionClose = fresh ? true : null;
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
+                await response.Content.CopyToAsync(Stream.Null, timeout).ConfigureAwait(false);
+                long end = Stopwatch.GetTimestamp();
+                int status = (int)response.StatusCode;
+                if (status < 500 || finalAttempt)
+                {
+                    recorder.RecordResponse(arrival, status, end - dueAt, end - WrittenAt(stamp, attemptAt));
+                }
+
+                return status < 500;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or SocketException or OperationCanceledException)
+            {
+                bool aborted = abort.IsCancellationRequested;
+                if (finalAttempt || aborted)
+                {
+                    long end = Stopwatch.GetTimestamp();
+                    string kind = aborted ? "aborted" : Classify(e, deadlines.TimedOut(timeout));
+                    recorder.RecordTransportError(arrival, kind, end - dueAt, end - WrittenAt(stamp, attemptAt));
+                }
+
+                return aborted;   // an aborted run retries nothing
+            }
+        }
+
+        private static long WrittenAt(RequestWriteStamp stamp, long attemptAt) => stamp.WrittenAt is > 0 and var written ? written : attemptAt;
+
+        // A low-discrepancy pick: any stretch of requests carries the share, and the same plan picks the same ones.
+        private bool IsFresh(long sequence) => (sequence * 0.6180339887498949) % 1.0 < options.FreshConnectionShare;
+
         private HttpRequestMessage Request(PlannedArrival arrival)
         {
-            var request = new HttpRequestMessage(_methods[arrival.EndpointIndex], Uri(arrival.Target));
+            var request = new HttpRequestMessage(_methods[arrival.EndpointIndex], Uri(arrival.Target))
+            {
+                Version = options.HttpVersion,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
             if (plan.Endpoints[arrival.EndpointIndex].Body is { } body)
             {
                 request.Content = new StringContent(body.Content, System.Text.Encoding.UTF8, body.ContentType);

@@ -32,6 +32,38 @@ public sealed record LoadEngineOptions
     /// <summary>The User-Agent header sent with every request.</summary>
     public string UserAgent { get; init; } = "Replay.Testing";
 
+    /// <summary>
+    /// Headers sent with every request, such as <c>Accept-Encoding: gzip, br</c> (bodies are then read compressed,
+    /// as a browser would receive them) or an <c>Authorization</c> a staging environment needs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The HTTP version: <see cref="System.Net.HttpVersion.Version11"/> (default) or
+    /// <see cref="System.Net.HttpVersion.Version20"/>, which over plain http uses prior knowledge (h2c). The version
+    /// is required, never negotiated down, so the report states what was really sent.
+    /// </summary>
+    public Version HttpVersion { get; init; } = System.Net.HttpVersion.Version11;
+
+    /// <summary>
+    /// The share of requests, from 0 to 1, sent as clients that do not reuse connections (<c>Connection: close</c>),
+    /// so the target pays for new connections as it did in production. Default 0. HTTP/1.1 only.
+    /// </summary>
+    public double FreshConnectionShare { get; init; }
+
+    /// <summary>
+    /// How many times a request that got a 5xx, a timeout or a transport error is sent again, as real clients do
+    /// (and as retry storms grow outages). Default 0. Retries are counted apart from first attempts; the response
+    /// time is the client's: from the intended send of the first attempt to the last answer.
+    /// </summary>
+    public int Retries { get; init; }
+
+    /// <summary>The wait before the first retry, doubled for each further one. Default 100 ms.</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Whether redirects are followed. Default false: a redirect is an answer, counted as a 3xx.</summary>
+    public bool FollowRedirects { get; init; }
+
     internal void Validate()
     {
         var problems = new List<string>();
@@ -58,6 +90,26 @@ public sealed record LoadEngineOptions
         if (WarmUp < TimeSpan.Zero)
         {
             problems.Add($"LoadEngineOptions.WarmUp is {WarmUp}; it cannot be negative (use zero for none).");
+        }
+
+        if (HttpVersion != System.Net.HttpVersion.Version11 && HttpVersion != System.Net.HttpVersion.Version20)
+        {
+            problems.Add($"LoadEngineOptions.HttpVersion is {HttpVersion}; use 1.1 or 2.0.");
+        }
+
+        if (FreshConnectionShare is < 0 or > 1 || double.IsNaN(FreshConnectionShare))
+        {
+            problems.Add($"LoadEngineOptions.FreshConnectionShare is {FreshConnectionShare}; it must be from 0 to 1 (0.1 = one request in ten on a new connection).");
+        }
+
+        if (Retries < 0 || Retries > 10)
+        {
+            problems.Add($"LoadEngineOptions.Retries is {Retries}; it must be from 0 to 10.");
+        }
+
+        if (RetryBackoff < TimeSpan.Zero)
+        {
+            problems.Add($"LoadEngineOptions.RetryBackoff is {RetryBackoff}; it cannot be negative.");
         }
 
         if (ProgressInterval <= TimeSpan.Zero)

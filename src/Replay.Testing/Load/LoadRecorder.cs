@@ -11,13 +11,13 @@ internal sealed class LoadRecorder
     internal static readonly string[] TransportErrorKinds = ["refused", "reset", "timeout", "dns", "aborted", "other"];
 
     private readonly ReplayPlan _plan;
-    private readonly long[] _endpointPlanned, _endpointSent, _endpointCompleted, _endpointErrors, _endpointDropped;
+    private readonly long[] _endpointPlanned, _endpointSent, _endpointCompleted, _endpointErrors, _endpointDropped, _endpointRetries;
     private readonly long[] _bucketSent, _bucketCompleted, _bucketErrors, _bucketDropped;
     private readonly long[] _endpointStatus;   // [endpoint * 600 + status]
     private readonly long[] _bucketStatusClass; // [bucket * 6 + class]
     private readonly long[] _transportErrors = new long[TransportErrorKinds.Length];
     private readonly LatencyHistogram[] _endpointResponse, _endpointService, _bucketResponse;
-    private long _sent, _completed, _errors, _dropped;
+    private long _sent, _completed, _errors, _dropped, _retries;
 
     public LoadRecorder(ReplayPlan plan)
     {
@@ -36,6 +36,7 @@ internal sealed class LoadRecorder
         _endpointCompleted = new long[endpoints];
         _endpointErrors = new long[endpoints];
         _endpointDropped = new long[endpoints];
+        _endpointRetries = new long[endpoints];
         _bucketSent = new long[buckets];
         _bucketCompleted = new long[buckets];
         _bucketErrors = new long[buckets];
@@ -67,6 +68,12 @@ internal sealed class LoadRecorder
         Interlocked.Increment(ref _endpointSent[arrival.EndpointIndex]);
         Interlocked.Increment(ref _bucketSent[arrival.BucketIndex]);
         Lag.Record(lagTicks);
+    }
+
+    public void RecordRetry(in PlannedArrival arrival)
+    {
+        Interlocked.Increment(ref _retries);
+        Interlocked.Increment(ref _endpointRetries[arrival.EndpointIndex]);
     }
 
     public void RecordDropped(in PlannedArrival arrival)
@@ -113,6 +120,7 @@ internal sealed class LoadRecorder
             Completed = _endpointCompleted[i],
             Errors = _endpointErrors[i],
             Dropped = _endpointDropped[i],
+            Retries = _endpointRetries[i],
             StatusCodes = StatusCodesOf(i),
             ResponseTime = _endpointResponse[i].Summarize(),
             ServiceTime = _endpointService[i].Summarize(),
@@ -154,6 +162,7 @@ internal sealed class LoadRecorder
             Completed = Completed,
             Errors = Errors,
             Dropped = Dropped,
+            Retries = Interlocked.Read(ref _retries),
             NotStarted = notStarted,
             Cancelled = cancelled,
             StatusCodes = statusCodes,

@@ -30,6 +30,9 @@ public sealed record ReplayResult
     /// <summary>Arrivals not sent because the in-flight cap was reached.</summary>
     public long Dropped { get; init; }
 
+    /// <summary>Attempts sent again after a 5xx, a timeout or a transport error (<see cref="LoadEngineOptions.Retries"/>), beside the first attempts counted in <see cref="Sent"/>.</summary>
+    public long Retries { get; init; }
+
     /// <summary>Arrivals never reached because the run was cancelled.</summary>
     public long NotStarted { get; init; }
 

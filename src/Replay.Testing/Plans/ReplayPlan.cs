@@ -98,8 +98,9 @@ public sealed partial class ReplayPlan
     /// </summary>
     public IEnumerable<PlannedArrival> EnumerateArrivals()
     {
-        foreach (var bucket in Buckets)
+        for (int b = 0; b < Buckets.Count; b++)
         {
+            var bucket = Buckets[b];
             long total = bucket.Total;
             if (total == 0)
             {
@@ -108,14 +109,40 @@ public sealed partial class ReplayPlan
 
             var random = new Random(unchecked((Options.Seed * 1_000_003) + bucket.Index));
             int[] order = ShuffledEndpointOrder(bucket, random);
-            double spacingTicks = bucket.Duration.Ticks / (double)total;
+            var (startRate, endRate) = Options.LinearRamps ? EdgeRates(b) : (1.0, 1.0);
             for (int k = 0; k < order.Length; k++)
             {
                 int endpoint = order[k];
-                var offset = bucket.Offset + TimeSpan.FromTicks((long)((k + 0.5) * spacingTicks));
+                double position = RampPosition((k + 0.5) / total, startRate, endRate);
+                var offset = bucket.Offset + TimeSpan.FromTicks((long)(position * bucket.Duration.Ticks));
                 yield return new PlannedArrival(offset, endpoint, bucket.Index, Target(Endpoints[endpoint], random));
             }
         }
+    }
+
+    // A bucket's rate at its edges: the mean of its rate and its neighbour's, so the curve ramps across each edge.
+    private (double Start, double End) EdgeRates(int b)
+    {
+        double Rate(int i)
+        {
+            var bucket = Buckets[Math.Clamp(i, 0, Buckets.Count - 1)];
+            return bucket.Duration <= TimeSpan.Zero ? 0 : bucket.Total / bucket.Duration.TotalSeconds;
+        }
+
+        double own = Rate(b);
+        return ((Rate(b - 1) + own) / 2, (Rate(b + 1) + own) / 2);
+    }
+
+    // Where the q-th quantile of a bucket's arrivals falls, from 0 to 1, when the rate goes linearly from `a` at
+    // its start to `b` at its end: the root of a*t + (b-a)*t^2/2 = q*(a+b)/2.
+    internal static double RampPosition(double q, double a, double b)
+    {
+        if (Math.Abs(b - a) < 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b)) || a + b <= 0)
+        {
+            return q;
+        }
+
+        return (-a + Math.Sqrt((a * a) + ((b - a) * q * (a + b)))) / (b - a);
     }
 
     private static int[] ShuffledEndpointOrder(PlannedBucket bucket, Random random)

@@ -23,6 +23,12 @@ public sealed record ReplayPlanOptions
     public IReadOnlyDictionary<string, IReadOnlyList<string>> TemplateValues { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Whether the rate ramps linearly from one bucket to the next instead of stepping at bucket edges. Each bucket
+    /// still sends exactly its own count; only the spacing inside it changes. Default false.
+    /// </summary>
+    public bool LinearRamps { get; init; }
+
     /// <summary>Request bodies for endpoints that send one, by endpoint key (<c>"POST /checkout"</c>).</summary>
     public IReadOnlyDictionary<string, RequestBody> RequestBodies { get; init; } = new Dictionary<string, RequestBody>();
 }

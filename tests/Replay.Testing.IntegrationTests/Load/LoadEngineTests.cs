@@ -136,4 +136,114 @@ public class LoadEngineTests
         result.ResponseTime.Count.Should().Be(100);
         target.Requests.Should().Be(100 + result.WarmUpRequests);
     }
+
+    [Fact]
+    public async Task A_one_second_stall_raises_the_response_time_p99_to_hundreds_of_ms_while_service_time_stays_low()
+    {
+        // 500 req/s on 4 connections, like wrk2 -c4 -R500. For one second the target holds every request: the four
+        // on the wire wait, and the requests due meanwhile queue in the client. Measured from their intended send
+        // time they took up to a second (what wrk2 reports); measured from the wire, they were quick.
+        var started = DateTime.UtcNow;
+        await using var target = await KestrelTarget.StartAsync(async context =>
+        {
+            var elapsed = DateTime.UtcNow - started;
+            if (elapsed > TimeSpan.FromSeconds(4) && elapsed < TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5) - elapsed);
+            }
+        });
+        started = DateTime.UtcNow;
+
+        var result = await new LoadEngine(new LoadEngineOptions { MaxConnections = 4 })
+            .RunAsync(Plan(("GET /a", 500)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Sent.Should().Be(5000);
+        result.ResponseTime.P99Ms.Should().BeGreaterThan(300, "about a tenth of the requests were due during the stall");
+        result.ServiceTime.P99Ms.Should().BeLessThan(100, "only the four requests on the wire saw the stall from the wire");
+        result.ResponseTime.MaxMs.Should().BeGreaterThan(700);
+    }
+
+    [Fact]
+    public async Task Http2_is_spoken_when_asked_for_with_prior_knowledge()
+    {
+        long http2 = 0;
+        await using var target = await KestrelTarget.StartAsync(context =>
+        {
+            if (context.Request.Protocol == "HTTP/2")
+            {
+                Interlocked.Increment(ref http2);
+            }
+
+            return Task.CompletedTask;
+        }, Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
+
+        var result = await new LoadEngine(new LoadEngineOptions { HttpVersion = System.Net.HttpVersion.Version20 })
+            .RunAsync(Plan(("GET /a", 10)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [200] = 100 });
+        Interlocked.Read(ref http2).Should().Be(100);
+    }
+
+    [Fact]
+    public async Task A_share_of_requests_comes_on_fresh_connections()
+    {
+        var connections = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
+        await using var target = await KestrelTarget.StartAsync(context =>
+        {
+            connections.TryAdd(context.Connection.Id, 0);
+            return Task.CompletedTask;
+        });
+
+        var result = await new LoadEngine(new LoadEngineOptions { FreshConnectionShare = 0.5 })
+            .RunAsync(Plan(("GET /a", 20)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Completed.Should().Be(200);
+        connections.Count.Should().BeGreaterThanOrEqualTo(90, "every request marked fresh closes its connection after the answer");
+    }
+
+    [Fact]
+    public async Task Failed_requests_are_retried_with_backoff_and_retries_are_counted_apart()
+    {
+        await using var target = await KestrelTarget.StartAsync(context =>
+        {
+            context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+
+        var result = await new LoadEngine(new LoadEngineOptions { Retries = 2, RetryBackoff = TimeSpan.FromMilliseconds(20) })
+            .RunAsync(Plan(("GET /a", 10)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        target.Requests.Should().Be(300, "each of the 100 requests was sent three times");
+        result.Sent.Should().Be(100);
+        result.Retries.Should().Be(200);
+        result.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [503] = 100 }, "only the final answer counts");
+        result.Errors.Should().Be(100);
+        result.ResponseTime.P50Ms.Should().BeGreaterThanOrEqualTo(60, "the client waited 20 ms, then 40 ms, before its last attempt");
+    }
+
+    [Fact]
+    public async Task Configured_headers_are_sent_and_redirects_are_answers_unless_followed()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using var target = await KestrelTarget.StartAsync(context =>
+        {
+            seen.Add($"{context.Request.Headers.AcceptEncoding}|{context.Request.Headers.UserAgent}");
+            if (context.Request.Path == "/old")
+            {
+                context.Response.Redirect("/new");
+            }
+
+            return Task.CompletedTask;
+        });
+        var headers = new Dictionary<string, string> { ["Accept-Encoding"] = "gzip, br" };
+
+        var result = await new LoadEngine(new LoadEngineOptions { Headers = headers, UserAgent = "shop-replay/1.0" })
+            .RunAsync(Plan(("GET /old", 5)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+        var followed = await new LoadEngine(new LoadEngineOptions { FollowRedirects = true })
+            .RunAsync(Plan(("GET /old", 5)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [302] = 50 });
+        seen.Should().Contain("gzip, br|shop-replay/1.0");
+        followed.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [200] = 50 });
+    }
 }

@@ -17,11 +17,14 @@ internal sealed class KestrelTarget : IAsyncDisposable
 
     public long Requests => Interlocked.Read(ref _requests);
 
-    public static async Task<KestrelTarget> StartAsync(Func<HttpContext, Task>? handler = null)
+    /// <param name="handler">Answers each request; by default "ok".</param>
+    /// <param name="protocols">What the endpoint speaks; HTTP/2 alone means h2c with prior knowledge.</param>
+    public static async Task<KestrelTarget> StartAsync(Func<HttpContext, Task>? handler = null,
+        Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
         var app = builder.Build();
         var target = new KestrelTarget(app);
         handler ??= context => context.Response.WriteAsync("ok");
