@@ -6,7 +6,9 @@ namespace Replay.Testing.Configuration;
 //
 // {
 //   "traffic": { "accessLogs": { "files": ["/var/log/nginx/access.log*"], "bucketSize": "10s",   used when no
-//                                "maxEndpoints": 100, "maxSkippedShare": 0.01 } },              snapshot exists
+//                                "maxEndpoints": 100, "maxSkippedShare": 0.01 },                snapshot exists
+//                "prometheus": { "baseUrl": "http://prometheus:9090/", "selector": "job=\"shop\"",   or this
+//                                "metric": "http_server_request_duration_seconds_count", "bucketSize": "1min" } },
 //   "target":  { "baseUrl": "https://staging.example.com" }            an existing environment, or
 //              { "project": "../ShopApp/ShopApp.csproj",                a .NET project started locally
 //                "healthPath": "/health", "startupTimeout": "60s",
@@ -41,6 +43,21 @@ internal sealed record ReplaySettings
 internal sealed record TrafficSettings
 {
     [JsonPropertyName("accessLogs")] public AccessLogSettings? AccessLogs { get; init; }
+    [JsonPropertyName("prometheus")] public PrometheusSettings? Prometheus { get; init; }
+}
+
+internal sealed record PrometheusSettings
+{
+    [JsonPropertyName("baseUrl")] public string? BaseUrl { get; init; }
+    [JsonPropertyName("metric")] public string? Metric { get; init; }
+    [JsonPropertyName("durationHistogram")] public string? DurationHistogram { get; init; }
+    [JsonPropertyName("routeLabel")] public string? RouteLabel { get; init; }
+    [JsonPropertyName("methodLabel")] public string? MethodLabel { get; init; }
+    [JsonPropertyName("statusLabel")] public string? StatusLabel { get; init; }
+    [JsonPropertyName("selector")] public string? Selector { get; init; }
+    [JsonPropertyName("bucketSize")] public string? BucketSize { get; init; }
+    [JsonPropertyName("maxEndpoints")] public int? MaxEndpoints { get; init; }
+    [JsonPropertyName("productionHosts")] public List<string>? ProductionHosts { get; init; }
 }
 
 internal sealed record AccessLogSettings

@@ -13,6 +13,7 @@ using Replay.Testing.Traffic.Snapshots;
 
 using Replay.Testing.Traffic;
 using Replay.Testing.Traffic.AccessLogs;
+using Replay.Testing.Traffic.Prometheus;
 
 namespace Replay.Testing.Configuration;
 
@@ -91,7 +92,15 @@ internal static class ReplaySetup
     internal static ITrafficSource? TrafficSource(TrafficSettings? traffic, string settingsDirectory, string? snapshot,
         string snapshotDirectory, bool refresh)
     {
-        ITrafficSource? live = traffic?.AccessLogs is { } logs ? AccessLogs(logs, settingsDirectory) : null;
+        if (traffic is { AccessLogs: not null, Prometheus: not null })
+        {
+            throw new ReplayConfigurationException(
+                "\"traffic\" configures both \"accessLogs\" and \"prometheus\"; keep the one that holds production's traffic.");
+        }
+
+        ITrafficSource? live = traffic?.AccessLogs is { } logs ? AccessLogs(logs, settingsDirectory)
+            : traffic?.Prometheus is { } prometheus ? Prometheus(prometheus)
+            : null;
         if (snapshot is not null && (live is null || !refresh))
         {
             return new SnapshotTrafficSource(snapshot);
@@ -112,6 +121,25 @@ internal static class ReplaySetup
             MaxEndpoints = logs.MaxEndpoints ?? options.MaxEndpoints,
             MaxSkippedShare = logs.MaxSkippedShare ?? options.MaxSkippedShare,
             ProductionHosts = logs.ProductionHosts ?? options.ProductionHosts,
+        });
+    }
+
+    private static PrometheusTrafficSource Prometheus(PrometheusSettings prometheus)
+    {
+        var options = new PrometheusOptions();
+        return new PrometheusTrafficSource(options with
+        {
+            BaseUrl = Uri.TryCreate(prometheus.BaseUrl, UriKind.Absolute, out var url) ? url
+                : throw new ReplayConfigurationException($"\"traffic.prometheus.baseUrl\" is \"{prometheus.BaseUrl}\"; give the Prometheus server's address, such as \"http://prometheus:9090/\"."),
+            Metric = prometheus.Metric ?? options.Metric,
+            DurationHistogram = prometheus.DurationHistogram ?? options.DurationHistogram,
+            RouteLabel = prometheus.RouteLabel ?? options.RouteLabel,
+            MethodLabel = prometheus.MethodLabel ?? options.MethodLabel,
+            StatusLabel = prometheus.StatusLabel ?? options.StatusLabel,
+            Selector = prometheus.Selector ?? options.Selector,
+            BucketSize = prometheus.BucketSize is { Length: > 0 } b ? SloText.ParseDuration(b, "traffic.prometheus.bucketSize") : options.BucketSize,
+            MaxEndpoints = prometheus.MaxEndpoints ?? options.MaxEndpoints,
+            ProductionHosts = prometheus.ProductionHosts ?? options.ProductionHosts,
         });
     }
 

@@ -147,4 +147,18 @@ public sealed class ReplaySettingsReadTests : IDisposable
     [InlineData("0", false)]
     [InlineData(null, false)]
     public void REPLAY_REFRESH_is_read_as_a_switch(string? value, bool refresh) => ReplaySetup.Refresh(value).Should().Be(refresh);
+
+    [Fact]
+    public void Prometheus_is_a_live_source_and_two_live_sources_are_one_too_many()
+    {
+        File.WriteAllText(_path, """{ "traffic": { "prometheus": { "baseUrl": "http://127.0.0.1:9090/", "selector": "job=\"shop\"", "bucketSize": "30s" } } }""");
+        var source = ReplaySetup.TrafficSource(ReplaySetup.Read(_path, Environment()).Traffic, Path.GetTempPath(), null, Path.GetTempPath(), refresh: false);
+
+        source!.Kind.Should().Be("prometheus");
+
+        File.WriteAllText(_path, """{ "traffic": { "prometheus": { "baseUrl": "http://127.0.0.1:9090/" }, "accessLogs": { "files": ["a.log"] } } }""");
+        var both = () => ReplaySetup.TrafficSource(ReplaySetup.Read(_path, Environment()).Traffic, Path.GetTempPath(), null, Path.GetTempPath(), refresh: false);
+
+        both.Should().Throw<ReplayConfigurationException>().WithMessage("*both \"accessLogs\" and \"prometheus\"*");
+    }
 }
