@@ -8,7 +8,8 @@ namespace Replay.Testing.Configuration;
 //   "traffic": { "accessLogs": { "files": ["/var/log/nginx/access.log*"], "bucketSize": "10s",   used when no
 //                                "maxEndpoints": 100, "maxSkippedShare": 0.01 },                snapshot exists
 //                "prometheus": { "baseUrl": "http://prometheus:9090/", "selector": "job=\"shop\"",   or this
-//                                "metric": "http_server_request_duration_seconds_count", "bucketSize": "1min" } },
+//                                "metric": "http_server_request_duration_seconds_count", "bucketSize": "1min" },
+//                "upsun": { "projectId": "abc123", "environmentId": "main", "topUrlsCount": 20 } },  token: UPSUN_API_TOKEN
 //   "target":  { "baseUrl": "https://staging.example.com" }            an existing environment, or
 //              { "project": "../ShopApp/ShopApp.csproj",                a .NET project started locally
 //                "healthPath": "/health", "startupTimeout": "60s",
@@ -44,6 +45,17 @@ internal sealed record TrafficSettings
 {
     [JsonPropertyName("accessLogs")] public AccessLogSettings? AccessLogs { get; init; }
     [JsonPropertyName("prometheus")] public PrometheusSettings? Prometheus { get; init; }
+    [JsonPropertyName("upsun")] public UpsunSettings? Upsun { get; init; }
+}
+
+internal sealed record UpsunSettings
+{
+    [JsonPropertyName("projectId")] public string? ProjectId { get; init; }
+    [JsonPropertyName("environmentId")] public string? EnvironmentId { get; init; }
+    [JsonPropertyName("apiUrl")] public string? ApiUrl { get; init; }
+    [JsonPropertyName("authUrl")] public string? AuthUrl { get; init; }
+    [JsonPropertyName("topUrlsCount")] public int? TopUrlsCount { get; init; }
+    [JsonPropertyName("service")] public string? Service { get; init; }
 }
 
 internal sealed record PrometheusSettings

@@ -14,6 +14,7 @@ using Replay.Testing.Traffic.Snapshots;
 using Replay.Testing.Traffic;
 using Replay.Testing.Traffic.AccessLogs;
 using Replay.Testing.Traffic.Prometheus;
+using Replay.Testing.Traffic.Upsun;
 
 namespace Replay.Testing.Configuration;
 
@@ -53,6 +54,14 @@ internal static class ReplaySetup
         string? snapshot = TrafficSnapshotLocator.Find(snapshotDirectories, window);
         var trafficSource = TrafficSource(settings.Traffic, settingsDirectory, snapshot,
             Path.Combine(projectDirectory, SnapshotFolderName), Refresh(System.Environment.GetEnvironmentVariable(RefreshVariable)));
+        if (trafficSource is null && settings.Traffic?.Upsun is not null)
+        {
+            return new ReplaySetupResult(null,
+                $"No traffic snapshot for the incident window {window}, and no Upsun API token to fetch it: set {UpsunOptions.ApiTokenVariable} " +
+                "(Upsun console: My profile, API tokens) and run again; the replay saves the snapshot for you to commit.",
+                resultsDirectory);
+        }
+
         if (trafficSource is null)
         {
             return new ReplaySetupResult(null,
@@ -92,15 +101,22 @@ internal static class ReplaySetup
     internal static ITrafficSource? TrafficSource(TrafficSettings? traffic, string settingsDirectory, string? snapshot,
         string snapshotDirectory, bool refresh)
     {
-        if (traffic is { AccessLogs: not null, Prometheus: not null })
+        var configured = new[] { ("accessLogs", traffic?.AccessLogs is not null), ("prometheus", traffic?.Prometheus is not null), ("upsun", traffic?.Upsun is not null) }
+            .Where(s => s.Item2).Select(s => $"\"{s.Item1}\"").ToList();
+        if (configured.Count > 1)
         {
             throw new ReplayConfigurationException(
-                "\"traffic\" configures both \"accessLogs\" and \"prometheus\"; keep the one that holds production's traffic.");
+                $"\"traffic\" configures {string.Join(" and ", configured)}; keep the one that holds production's traffic.");
         }
 
         ITrafficSource? live = traffic?.AccessLogs is { } logs ? AccessLogs(logs, settingsDirectory)
             : traffic?.Prometheus is { } prometheus ? Prometheus(prometheus)
+            : traffic?.Upsun is { } upsun ? Upsun(upsun)
             : null;
+        if (live is UpsunTrafficSource { HasCredentials: false })
+        {
+            live = null;   // without a token the live source cannot run; the skip reason says so
+        }
         if (snapshot is not null && (live is null || !refresh))
         {
             return new SnapshotTrafficSource(snapshot);
@@ -142,6 +158,24 @@ internal static class ReplaySetup
             ProductionHosts = prometheus.ProductionHosts ?? options.ProductionHosts,
         });
     }
+
+    private static UpsunTrafficSource Upsun(UpsunSettings upsun)
+    {
+        var options = new UpsunOptions();
+        return new UpsunTrafficSource(options with
+        {
+            ProjectId = upsun.ProjectId ?? "",
+            EnvironmentId = upsun.EnvironmentId ?? "",
+            ApiUrl = upsun.ApiUrl is { Length: > 0 } api ? AbsoluteUri(api, "traffic.upsun.apiUrl") : options.ApiUrl,
+            AuthUrl = upsun.AuthUrl is { Length: > 0 } auth ? AbsoluteUri(auth, "traffic.upsun.authUrl") : options.AuthUrl,
+            TopUrlsCount = upsun.TopUrlsCount ?? options.TopUrlsCount,
+            Service = upsun.Service ?? options.Service,
+        });
+    }
+
+    private static Uri AbsoluteUri(string text, string key) => Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri)
+        ? uri
+        : throw new ReplayConfigurationException($"\"{key}\" is \"{text}\", which is not an absolute URL.");
 
     private static string ProjectDirectory(ReplaySetupInput input)
     {

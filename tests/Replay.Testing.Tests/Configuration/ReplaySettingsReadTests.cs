@@ -159,6 +159,26 @@ public sealed class ReplaySettingsReadTests : IDisposable
         File.WriteAllText(_path, """{ "traffic": { "prometheus": { "baseUrl": "http://127.0.0.1:9090/" }, "accessLogs": { "files": ["a.log"] } } }""");
         var both = () => ReplaySetup.TrafficSource(ReplaySetup.Read(_path, Environment()).Traffic, Path.GetTempPath(), null, Path.GetTempPath(), refresh: false);
 
-        both.Should().Throw<ReplayConfigurationException>().WithMessage("*both \"accessLogs\" and \"prometheus\"*");
+        both.Should().Throw<ReplayConfigurationException>().WithMessage("*configures \"accessLogs\" and \"prometheus\"; keep the one*");
+    }
+
+    [Fact]
+    public void Upsun_is_a_live_source_only_with_an_api_token()
+    {
+        File.WriteAllText(_path, """{ "traffic": { "upsun": { "projectId": "abc123", "environmentId": "main", "topUrlsCount": 20 } } }""");
+        var traffic = ReplaySetup.Read(_path, Environment()).Traffic;
+        string? saved = System.Environment.GetEnvironmentVariable("UPSUN_API_TOKEN");
+        try
+        {
+            System.Environment.SetEnvironmentVariable("UPSUN_API_TOKEN", null);
+            ReplaySetup.TrafficSource(traffic, Path.GetTempPath(), null, Path.GetTempPath(), refresh: false).Should().BeNull();
+
+            System.Environment.SetEnvironmentVariable("UPSUN_API_TOKEN", "token");
+            ReplaySetup.TrafficSource(traffic, Path.GetTempPath(), null, Path.GetTempPath(), refresh: false)!.Kind.Should().Be("upsun");
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("UPSUN_API_TOKEN", saved);
+        }
     }
 }

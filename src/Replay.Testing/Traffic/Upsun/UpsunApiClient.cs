@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Replay.Testing.Traffic.Upsun;
+
+/// <summary>
+/// Calls Upsun's API with a bearer token exchanged from the API token (re-exchanged a minute before it expires, or
+/// once when refused), retrying 429 and 5xx answers and timeouts with backoff and Retry-After, and turning every
+/// other failure into a message that names the cause and the fix. The API token never appears in a message.
+/// </summary>
+internal sealed class UpsunApiClient : IDisposable
+{
+    private readonly UpsunOptions _options;
+    private readonly string _apiToken;
+    private readonly HttpClient _http;
+    private readonly SemaphoreSlim _tokenGate = new(1, 1);
+    private string? _accessToken;
+    private DateTimeOffset _expiresAt;
+
+    public UpsunApiClient(UpsunOptions options, string apiToken, HttpMessageHandler? handler = null)
+    {
+        _options = options;
+        _apiToken = apiToken;
+        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http.Timeout = Timeout.InfiniteTimeSpan;   // per call, below, so a timeout can be told from a cancellation
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _tokenGate.Dispose();
+    }
+
+    /// <summary>GETs a path of the API and returns the body of a 200 answer.</summary>
+    public async Task<string> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        bool reauthenticated = false;
+        for (int attempt = 0; ; attempt++)
+        {
+            string token = await AccessTokenAsync(forceNew: false, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.ApiUrl, pathAndQuery));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            HttpResponseMessage response;
+            try
+            {
+                response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException) when (attempt < _options.MaxRetries)
+            {
+                await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using (response)
+            {
+                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    return body;
+                }
+
+                if (status == 401 && !reauthenticated)
+                {
+                    reauthenticated = true;
+                    await AccessTokenAsync(forceNew: true, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if ((status == 429 || status >= 500) && attempt < _options.MaxRetries)
+                {
+                    await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw Failure(status, body, pathAndQuery);
+            }
+        }
+    }
+
+    private Exception Failure(int status, string body, string path)
+    {
+        string where = $"project {_options.ProjectId}, environment {_options.EnvironmentId}";
+        return status switch
+        {
+            400 => new TrafficSourceException($"Upsun rejected the request for {where} (400{Title(body)}): {Violations(body).TrimEnd('.')}."),
+            401 => new TrafficSourceException(
+                $"Upsun refused the access token for {where} (401) even after a new exchange. Check that the API token in {UpsunOptions.ApiTokenVariable} is current."),
+            403 => new TrafficSourceException(
+                $"Upsun denied access to {where} (403): the API token's user has no access to it, or the project or environment does not exist. " +
+                "Check upsun.projectId and upsun.environmentId, and the user's role on the project."),
+            499 => new UpsunTooMuchDataException($"Upsun answered 499 (too much data) for {path}."),
+            429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {_options.MaxRetries} retries. Try again later, or use a committed snapshot."),
+            _ => new TrafficSourceException($"Upsun answered {status} for {where} after {_options.MaxRetries} retries{Excerpt(body)}. Try again later, or use a committed snapshot."),
+        };
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            return await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TrafficSourceException($"Upsun at {request.RequestUri!.GetLeftPart(UriPartial.Authority)} could not be reached ({e.Message}). Check upsun.apiUrl and upsun.authUrl, and the network.", e);
+        }
+    }
+
+    private async Task<string> AccessTokenAsync(bool forceNew, CancellationToken cancellationToken)
+    {
+        await _tokenGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!forceNew && _accessToken is not null && DateTimeOffset.UtcNow < _expiresAt)
+            {
+                return _accessToken;
+            }
+
+            for (int attempt = 0; ; attempt++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.AuthUrl, "oauth2/token"))
+                {
+                    Content = new FormUrlEncodedContent([new("grant_type", "api_token"), new("api_token", _apiToken)]),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("platform-api-user:")));
+                HttpResponseMessage response;
+                try
+                {
+                    response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException) when (attempt < _options.MaxRetries)
+                {
+                    continue;
+                }
+                catch (TimeoutException)
+                {
+                    throw new TrafficSourceException($"Upsun's token endpoint {_options.AuthUrl} did not answer within {_options.Timeout}.");
+                }
+
+                using (response)
+                {
+                    string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    if (((int)response.StatusCode == 429 || (int)response.StatusCode >= 500) && attempt < _options.MaxRetries)
+                    {
+                        await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        string reason = Field(body, "error") ?? $"{(int)response.StatusCode}";
+                        throw new TrafficSourceException(
+                            $"Upsun did not accept the API token ({Scrub(reason)}). Create one in the Upsun console (My profile, API tokens) and set {UpsunOptions.ApiTokenVariable}.");
+                    }
+
+                    string? token = Field(body, "access_token");
+                    if (token is null)
+                    {
+                        throw new TrafficSourceException($"Upsun's token endpoint {_options.AuthUrl} answered without an access_token. Check upsun.authUrl.");
+                    }
+
+                    int expiresIn = int.TryParse(Field(body, "expires_in"), out int seconds) ? seconds : 900;
+                    _accessToken = token;
+                    _expiresAt = DateTimeOffset.UtcNow.AddSeconds(Math.Max(0, expiresIn - 60));   // renewed a minute early
+                    return token;
+                }
+            }
+        }
+        finally
+        {
+            _tokenGate.Release();
+        }
+    }
+
+    private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
+    {
+        TimeSpan wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : _options.RetryDelay * (1 << attempt));
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait;
+    }
+
+    private string Scrub(string text) => _apiToken.Length > 0 ? text.Replace(_apiToken, "***", StringComparison.Ordinal) : text;
+
+    private string Excerpt(string body) => body.Length == 0 ? "" : $": {Scrub(body.Length > 200 ? body[..200] + "…" : body)}";
+
+    private static string Title(string body) => Field(body, "title") is { } title ? " " + title : "";
+
+    private string Violations(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("violations", out var violations) && violations.ValueKind == JsonValueKind.Object)
+            {
+                return string.Join("; ", violations.EnumerateObject().Select(v =>
+                    $"{v.Name}: {string.Join(" ", v.Value.ValueKind == JsonValueKind.Array ? v.Value.EnumerateArray().Select(m => m.ToString()) : [v.Value.ToString()])}"));
+            }
+        }
+        catch (JsonException)
+        {
+            // not the documented body; show it as it came
+        }
+
+        return Scrub(body);
+    }
+
+    private static string? Field(string json, string name)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value)
+                ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ToString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using Replay.Testing.Traffic;
+using Replay.Testing.Traffic.Upsun;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Replay.Testing.Tests.Traffic.Upsun;
+
+public sealed class UpsunTrafficSourceTests : IDisposable
+{
+    // 2026-03-10 12:00-13:00 UTC, the window of the overview the fake serves.
+    private static readonly IncidentWindow Window = IncidentWindow.Parse("2026-03-10T12:00Z", "2026-03-10T13:00Z");
+    private readonly FakeUpsun _upsun = new();
+
+    public void Dispose() => _upsun.Dispose();
+
+    private Task<TrafficProfile> Fetch(UpsunOptions? options = null) =>
+        new UpsunTrafficSource(options ?? _upsun.Options).FetchAsync(Window, TestContext.Current.CancellationToken).AsTask();
+
+    private void Answer(string path, int status, string body, int priority = 1, string? retryAfter = null)
+    {
+        var response = Response.Create().WithStatusCode(status).WithBody(body);
+        if (retryAfter is not null)
+        {
+            response = response.WithHeader("Retry-After", retryAfter);
+        }
+
+        _upsun.Server.Given(Request.Create().WithPath(path).UsingGet()).AtPriority(priority).RespondWith(response);
+    }
+
+    [Fact]
+    public async Task The_window_is_read_with_an_exchanged_bearer_token_and_production_resources()
+    {
+        var profile = await Fetch();
+
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(("GET /catalog", 600L), ("POST /checkout", 60L));
+        profile.Timeline.Should().HaveCount(6);
+        profile.ProductionResources!.Should().NotBeNull();
+        profile.Origin.Kind.Should().Be("upsun");
+        var overview = _upsun.Server.LogEntries.Single(e => e.RequestMessage.Path.EndsWith("/http-metrics/overview", StringComparison.Ordinal)).RequestMessage;
+        overview.Headers!["Authorization"].Should().Equal("Bearer access-1");
+        overview.Query!["from"].Should().Equal("1773144000");
+        overview.Query["to"].Should().Equal("1773147600");
+        overview.Query["top_urls_count"].Should().Equal("10");
+        _upsun.Calls("/oauth2/token").Should().Be(1, "the access token is reused until it nears expiry");
+        System.Text.Json.JsonSerializer.Serialize(profile).Should().NotContain(FakeUpsun.ApiToken);
+    }
+
+    [Fact]
+    public async Task A_window_older_than_the_retention_is_refused_with_what_to_do_instead()
+    {
+        Answer(FakeUpsun.Root, 200, FakeUpsun.EntryPoint(retentionMinutes: 60));
+
+        var act = () => Fetch();
+
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("*starts before what Upsun keeps of HTTP traffic (1 h)*snapshot*access logs*");
+    }
+
+    [Fact]
+    public async Task A_bad_request_lists_the_violations()
+    {
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 400,
+            """{"type": "https://tools.ietf.org/html/rfc2616#section-10", "title": "Validation Failed", "status": 400, "violations": {"from": ["The from timestamp must be in the past."]}}""");
+
+        var act = () => Fetch();
+
+        (await act.Should().ThrowAsync<TrafficSourceException>())
+            .WithMessage("Upsun rejected the request for project abc123def456, environment main (400 Validation Failed): from: The from timestamp must be in the past.");
+    }
+
+    [Fact]
+    public async Task Forbidden_names_the_ids_that_were_used()
+    {
+        Answer(FakeUpsun.Root, 403, """{"status": 403, "title": "Forbidden"}""");
+
+        var act = () => Fetch();
+
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("*denied access to project abc123def456, environment main (403)*upsun.projectId*");
+    }
+
+    [Fact]
+    public async Task Rate_limits_are_waited_out_honouring_retry_after()
+    {
+        _upsun.Server.Given(Request.Create().WithPath(FakeUpsun.Root + "/http-metrics/overview").UsingGet()).AtPriority(1)
+            .InScenario("rate").WillSetStateTo("limited once")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"));
+
+        var profile = await Fetch();
+
+        profile.Endpoints.Should().HaveCount(2);
+        _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_a_bounded_number_of_times_then_reported()
+    {
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 503, "upstream connect error");
+
+        var act = () => Fetch();
+
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("Upsun answered 503 for project abc123def456, environment main after 2 retries: upstream connect error*");
+        _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(3);
+    }
+
+    [Fact]
+    public async Task An_expired_access_token_is_exchanged_again_once()
+    {
+        _upsun.Server.Given(Request.Create().WithPath(FakeUpsun.Root + "/http-metrics/overview").UsingGet()).AtPriority(1)
+            .InScenario("expiry").WillSetStateTo("refused once")
+            .RespondWith(Response.Create().WithStatusCode(401));
+
+        await Fetch();
+
+        _upsun.Calls("/oauth2/token").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Too_much_data_splits_the_window_and_merges_the_halves()
+    {
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 499, """{"error": "Too much data fetched", "message": "Reduce the range"}""", priority: 40);
+        _upsun.Server.Given(Request.Create().WithPath(FakeUpsun.Root + "/http-metrics/overview").WithParam("from", "1773144000").WithParam("to", "1773145800").UsingGet())
+            .AtPriority(1).RespondWith(Response.Create().WithBody(FakeUpsun.Overview(1773144000, buckets: 6, grain: 300)));
+        _upsun.Server.Given(Request.Create().WithPath(FakeUpsun.Root + "/http-metrics/overview").WithParam("from", "1773145800").WithParam("to", "1773147600").UsingGet())
+            .AtPriority(1).RespondWith(Response.Create().WithBody(FakeUpsun.Overview(1773145800, buckets: 6, grain: 300)));
+
+        var profile = await Fetch();
+
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(("GET /catalog", 1200L), ("POST /checkout", 120L));
+        profile.Timeline.Should().HaveCount(12);
+        profile.Origin.Details["ranges"].Should().Be("2");
+    }
+
+    [Fact]
+    public async Task A_rejected_api_token_says_how_to_get_one_and_never_shows_it()
+    {
+        var act = () => Fetch(_upsun.Options with { ApiToken = "wrong-token-value" });
+
+        var error = (await act.Should().ThrowAsync<TrafficSourceException>()).Which;
+        error.Message.Should().Be("Upsun did not accept the API token (invalid API token). Create one in the Upsun console (My profile, API tokens) and set UPSUN_API_TOKEN.");
+        error.Message.Should().NotContain("wrong-token-value");
+    }
+
+    [Fact]
+    public async Task A_malformed_overview_is_reported_as_such()
+    {
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 200, "{\"_grain\": ");
+
+        var act = () => Fetch();
+
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("*not a valid Upsun http-metrics/overview response*");
+    }
+
+    [Fact]
+    public void Missing_ids_are_refused_together()
+    {
+        var act = () => new UpsunTrafficSource(new UpsunOptions { TopUrlsCount = 300 });
+
+        act.Should().Throw<ReplayConfigurationException>().WithMessage("*ProjectId is empty*EnvironmentId is empty*TopUrlsCount is 300*");
+    }
+}
