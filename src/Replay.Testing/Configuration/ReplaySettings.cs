@@ -19,6 +19,8 @@ namespace Replay.Testing.Configuration;
 //                              "scrub": ["UPDATE users SET email = 'user' || id || '@scrubbed.invalid'"] },
 //                "resources": "production",                             or { "cpu": 1, "memory": "1GiB" }
 //                "strictParity": false },
+//              { "upsun": { "projectId": "abc123", "environmentId": "main",        a clone branched on Upsun
+//                           "keepOnFailure": false, "activityTimeout": "30min" } }
 //   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1, "linearRamps": false,
 //                "templateValues": { "id": ["1", "2"] },
 //                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
@@ -91,6 +93,18 @@ internal sealed record TargetSettings
     [JsonPropertyName("database")] public DatabaseSettings? Database { get; init; }
     [JsonPropertyName("resources")] public System.Text.Json.JsonElement? Resources { get; init; }
     [JsonPropertyName("strictParity")] public bool? StrictParity { get; init; }
+    [JsonPropertyName("upsun")] public UpsunTargetSettings? Upsun { get; init; }
+}
+
+internal sealed record UpsunTargetSettings
+{
+    [JsonPropertyName("projectId")] public string? ProjectId { get; init; }
+    [JsonPropertyName("environmentId")] public string? EnvironmentId { get; init; }
+    [JsonPropertyName("apiUrl")] public string? ApiUrl { get; init; }
+    [JsonPropertyName("authUrl")] public string? AuthUrl { get; init; }
+    [JsonPropertyName("namePrefix")] public string? NamePrefix { get; init; }
+    [JsonPropertyName("activityTimeout")] public string? ActivityTimeout { get; init; }
+    [JsonPropertyName("keepOnFailure")] public bool? KeepOnFailure { get; init; }
 }
 
 internal sealed record DatabaseSettings

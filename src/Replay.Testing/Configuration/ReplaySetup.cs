@@ -78,7 +78,8 @@ internal static class ReplaySetup
             return new ReplaySetupResult(null,
                 $"No replay target is configured. Add a \"target\" to \"{configurationPath ?? Path.Combine(projectDirectory, ConfigurationFileName)}\": " +
                 "{\"target\": {\"baseUrl\": \"https://staging.example.com\"}} for an existing environment, or " +
-                "{\"target\": {\"project\": \"../MyApp/MyApp.csproj\", \"healthPath\": \"/health\"}} to start the app locally.",
+                "{\"target\": {\"project\": \"../MyApp/MyApp.csproj\", \"healthPath\": \"/health\"}} to start the app locally, or " +
+                "{\"target\": {\"upsun\": {\"projectId\": \"…\", \"environmentId\": \"main\"}}} to branch a clone of production on Upsun.",
                 resultsDirectory);
         }
 
@@ -245,6 +246,25 @@ internal static class ReplaySetup
         if (target.BaseUrl is { Length: > 0 } url)
         {
             return new ExistingEnvironmentProvisioner(url);
+        }
+
+        if (target.Upsun is { } upsun)
+        {
+            var api = new UpsunOptions();
+            var options = new Environments.Upsun.UpsunEnvironmentOptions();
+            return new Environments.Upsun.UpsunEnvironmentProvisioner(options with
+            {
+                Api = api with
+                {
+                    ProjectId = upsun.ProjectId ?? "",
+                    EnvironmentId = upsun.EnvironmentId ?? "",
+                    ApiUrl = upsun.ApiUrl is { Length: > 0 } a ? AbsoluteUri(a, "target.upsun.apiUrl") : api.ApiUrl,
+                    AuthUrl = upsun.AuthUrl is { Length: > 0 } b ? AbsoluteUri(b, "target.upsun.authUrl") : api.AuthUrl,
+                },
+                NamePrefix = upsun.NamePrefix ?? options.NamePrefix,
+                ActivityTimeout = upsun.ActivityTimeout is { Length: > 0 } t ? SloText.ParseDuration(t, "target.upsun.activityTimeout") : options.ActivityTimeout,
+                KeepOnFailure = upsun.KeepOnFailure ?? options.KeepOnFailure,
+            });
         }
 
         if (target.Project is not { Length: > 0 } project)

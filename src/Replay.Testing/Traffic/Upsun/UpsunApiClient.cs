@@ -33,19 +33,28 @@ internal sealed class UpsunApiClient : IDisposable
         _tokenGate.Dispose();
     }
 
-    /// <summary>GETs a path of the API and returns the body of a 200 answer.</summary>
-    public async Task<string> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
+    /// <summary>GETs a path of the API and returns the body of a 2xx answer.</summary>
+    public Task<string> GetAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, null, cancellationToken);
+
+    /// <summary>Calls the API with an optional JSON body and returns the body of a 2xx answer.</summary>
+    public async Task<string> SendAsync(HttpMethod method, string pathAndQuery, object? jsonBody, CancellationToken cancellationToken)
     {
         bool reauthenticated = false;
         for (int attempt = 0; ; attempt++)
         {
             string token = await AccessTokenAsync(forceNew: false, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.ApiUrl, pathAndQuery));
+            using var request = new HttpRequestMessage(method, new Uri(_options.ApiUrl, pathAndQuery));
+            if (jsonBody is not null)
+            {
+                request.Content = System.Net.Http.Json.JsonContent.Create(jsonBody);
+            }
+
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             HttpResponseMessage response;
             try
             {
-                response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await TransmitAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException) when (attempt < _options.MaxRetries)
             {
@@ -97,7 +106,7 @@ internal sealed class UpsunApiClient : IDisposable
         };
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
@@ -135,7 +144,7 @@ internal sealed class UpsunApiClient : IDisposable
                 HttpResponseMessage response;
                 try
                 {
-                    response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    response = await TransmitAsync(request, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException) when (attempt < _options.MaxRetries)
                 {
