@@ -97,7 +97,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             }
             finally
             {
-                report = report with { Resources = ResourceUsageOf(environment, profile) };
+                report = report with { Resources = await ResourceUsageOfAsync(environment, profile).ConfigureAwait(false) };
             }
 
             report = report with { Result = result };
@@ -159,9 +159,23 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
         return report with { Artifacts = artifacts, ReporterProblems = problems };
     }
 
-    private static ResourceUsage? ResourceUsageOf(TargetEnvironment environment, TrafficProfile profile)
+    private static async Task<ResourceUsage?> ResourceUsageOfAsync(TargetEnvironment environment, TrafficProfile profile)
     {
-        var target = environment.ResourceSampler?.Stop() ?? [];
+        // Bounded and not cancelled with the run: the samples of a cancelled replay are still worth reporting.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        IReadOnlyList<ResourceSample> target = [];
+        if (environment.ResourceSampler is { } running)
+        {
+            try
+            {
+                target = await running.StopAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is TrafficSourceException or OperationCanceledException or HttpRequestException)
+            {
+                target = [];   // the replay's figures stand without the target's usage; the source line says "not sampled"
+            }
+        }
+
         var production = profile.ProductionResources;
         if (target.Count == 0 && production is not { Usage.Count: > 0 })
         {

@@ -9,6 +9,9 @@ public interface IResourceSampler
     /// <summary>Starts sampling about once a second.</summary>
     void Start();
 
-    /// <summary>Stops sampling and returns the samples, offsets counted from <see cref="Start"/>.</summary>
-    IReadOnlyList<ResourceSample> Stop();
+    /// <summary>
+    /// Stops sampling and returns the samples, offsets counted from <see cref="Start"/>. Asynchronous because a
+    /// platform's samples may have to be fetched from its metrics API once the replay is over.
+    /// </summary>
+    ValueTask<IReadOnlyList<ResourceSample>> StopAsync(CancellationToken cancellationToken);
 }

@@ -33,13 +33,13 @@ internal sealed class ProcessTreeSampler : IResourceSampler, IDisposable
         _timer = new Timer(_ => Sample(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    public IReadOnlyList<ResourceSample> Stop()
+    public ValueTask<IReadOnlyList<ResourceSample>> StopAsync(CancellationToken cancellationToken)
     {
         _timer?.Dispose();
         _timer = null;
         lock (_gate)
         {
-            return [.. _samples];
+            return ValueTask.FromResult<IReadOnlyList<ResourceSample>>([.. _samples]);
         }
     }
 

@@ -103,6 +103,7 @@ public sealed class UpsunEnvironmentProvisioner : IEnvironmentProvisioner
                 })
             {
                 Parity = parity,
+                ResourceSampler = new UpsunResourceSampler(api, clone, _options.Api.Service),
             };
         }
         catch (Exception e)

@@ -107,6 +107,17 @@ internal sealed class FakeUpsunProject : IDisposable
                 return Accepted("environment.resources.update");
             case ("GET", ""):
                 return Json(200, new JsonObject { ["id"] = environment, ["type"] = environment == "main" ? "production" : "development", ["status"] = Environments[environment], ["default_domain"] = $"{environment}-bvxea6i.eu-5.platformsh.site" });
+            case ("GET", "observability/resources/overview"):
+                long from = long.Parse(request.Query!["from"][0], System.Globalization.CultureInfo.InvariantCulture);
+                var metrics = JsonNode.Parse("""
+                    {"cpu_used": {"avg": 1.2, "max": 1.9}, "cpu_limit": {"max": 2.0},
+                     "memory_used": {"avg": 600000000, "max": 700000000}, "memory_limit": {"max": 1073741824}}
+                    """)!;
+                return Json(200, new JsonObject
+                {
+                    ["_grain"] = 60,
+                    ["data"] = new JsonArray(new JsonObject { ["timestamp"] = from, ["services"] = new JsonObject { ["app"] = metrics } }),
+                });
             case ("POST", "deactivate"):
                 Environments[environment] = "inactive";
                 return Accepted("environment.deactivate");

@@ -29,6 +29,12 @@ public sealed class UpsunEnvironmentProvisionerTests : IDisposable
             clone.Parity.Select(p => (p.Name, p.Status)).Should().Equal(("Data", ParityStatus.Enforced), ("Resources", ParityStatus.Enforced), ("Scrub", ParityStatus.Enforced));
             clone.Parity[1].Target.Should().Be("app 1 x2 disk 2048 MB, db 0.5 disk 4096 MB");
             scrubbed.Should().Equal(clone.BaseAddress);
+
+            clone.ResourceSampler!.Start();
+            await Task.Delay(1100, TestContext.Current.CancellationToken);
+            var usage = await clone.ResourceSampler.StopAsync(TestContext.Current.CancellationToken);
+            usage.Should().NotBeEmpty("the clone's CPU and memory come from Upsun's resources overview of the clone");
+            usage.Max(u => u.CpuCores).Should().BeGreaterThan(1);
         }
 
         _upsun.Environments.Keys.Should().Equal(["main"], "the clone was deactivated and deleted");
