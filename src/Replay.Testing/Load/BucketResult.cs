@@ -35,4 +35,7 @@ public sealed record BucketResult
 
     /// <summary>Response time of the bucket's requests.</summary>
     public LatencySummary ResponseTime { get; init; } = LatencySummary.Empty;
+
+    /// <summary>Service time from the moment each request reached the wire, requests of this bucket.</summary>
+    public LatencySummary ServiceTime { get; init; } = LatencySummary.Empty;
 }

@@ -6,10 +6,14 @@ namespace Replay.Testing.Load;
 internal sealed class LatencyHistogram
 {
     private const long HighestMicroseconds = 3_600_000_000;
-    private readonly LongConcurrentHistogram _histogram;
+    private readonly HistogramBase _histogram;
 
-    public LatencyHistogram(int significantDigits = 3) =>
-        _histogram = new LongConcurrentHistogram(1, HighestMicroseconds, significantDigits);
+    /// <param name="significantDigits">Precision: 3 for the run and endpoints, 2 for the many per-bucket histograms.</param>
+    /// <param name="compact">32-bit counts, half the memory: enough for one bucket's requests, not for a whole run.</param>
+    public LatencyHistogram(int significantDigits = 3, bool compact = false) =>
+        _histogram = compact
+            ? new IntConcurrentHistogram(1, HighestMicroseconds, significantDigits)
+            : new LongConcurrentHistogram(1, HighestMicroseconds, significantDigits);
 
     public long Count => _histogram.TotalCount;
 

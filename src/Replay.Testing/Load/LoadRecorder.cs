@@ -16,7 +16,7 @@ internal sealed class LoadRecorder
     private readonly long[] _endpointStatus;   // [endpoint * 600 + status]
     private readonly long[] _bucketStatusClass; // [bucket * 6 + class]
     private readonly long[] _transportErrors = new long[TransportErrorKinds.Length];
-    private readonly LatencyHistogram[] _endpointResponse, _endpointService, _bucketResponse;
+    private readonly LatencyHistogram[] _endpointResponse, _endpointService, _bucketResponse, _bucketService;
     private long _sent, _completed, _errors, _dropped, _retries;
 
     public LoadRecorder(ReplayPlan plan)
@@ -45,7 +45,8 @@ internal sealed class LoadRecorder
         _bucketStatusClass = new long[buckets * 6];
         _endpointResponse = NewHistograms(endpoints, 3);
         _endpointService = NewHistograms(endpoints, 3);
-        _bucketResponse = NewHistograms(buckets, 2);
+        _bucketResponse = NewHistograms(buckets, 2, compact: true);
+        _bucketService = NewHistograms(buckets, 2, compact: true);
     }
 
     public LatencyHistogram Response { get; } = new();
@@ -141,6 +142,7 @@ internal sealed class LoadRecorder
                 .Where(c => _bucketStatusClass[(b.Index * 6) + c] > 0)
                 .ToDictionary(c => c, c => _bucketStatusClass[(b.Index * 6) + c]),
             ResponseTime = _bucketResponse[b.Index].Summarize(),
+            ServiceTime = _bucketService[b.Index].Summarize(),
         }).ToList();
 
         var statusCodes = new SortedDictionary<int, long>();
@@ -193,6 +195,7 @@ internal sealed class LoadRecorder
         _endpointResponse[arrival.EndpointIndex].Record(responseTicks);
         _endpointService[arrival.EndpointIndex].Record(serviceTicks);
         _bucketResponse[arrival.BucketIndex].Record(responseTicks);
+        _bucketService[arrival.BucketIndex].Record(serviceTicks);
     }
 
     private SortedDictionary<int, long> StatusCodesOf(int endpoint)
@@ -210,6 +213,6 @@ internal sealed class LoadRecorder
         return codes;
     }
 
-    private static LatencyHistogram[] NewHistograms(int count, int digits) =>
-        Enumerable.Range(0, count).Select(_ => new LatencyHistogram(digits)).ToArray();
+    private static LatencyHistogram[] NewHistograms(int count, int digits, bool compact = false) =>
+        Enumerable.Range(0, count).Select(_ => new LatencyHistogram(digits, compact)).ToArray();
 }

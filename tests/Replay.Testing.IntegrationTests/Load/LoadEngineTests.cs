@@ -160,6 +160,9 @@ public class LoadEngineTests
         result.Sent.Should().Be(5000);
         result.ResponseTime.P99Ms.Should().BeGreaterThan(300, "about a tenth of the requests were due during the stall");
         result.ServiceTime.P99Ms.Should().BeLessThan(100, "only the four requests on the wire saw the stall from the wire");
+        var stalled = result.Buckets[4];
+        stalled.ResponseTime.P50Ms.Should().BeGreaterThan(100, "the bucket of the stall shows it");
+        stalled.ServiceTime.P50Ms.Should().BeLessThan(stalled.ResponseTime.P50Ms / 10, "per bucket too, the wire time stays the target's");
         result.ResponseTime.MaxMs.Should().BeGreaterThan(700);
     }
 

@@ -14,7 +14,8 @@ public sealed record AccessLogOptions
 
     /// <summary>
     /// The timeline's step. Default 10 seconds; 1 second follows the real per-second curve, at the cost of a
-    /// larger profile and more memory in the replay's per-bucket figures.
+    /// larger profile and more memory in the replay's per-bucket latency histograms (about 50 KB a bucket: an hour of
+    /// one-second buckets takes about 190 MB, of ten-second ones about 19 MB).
     /// </summary>
     public TimeSpan BucketSize { get; init; } = TimeSpan.FromSeconds(10);
 
