@@ -81,6 +81,16 @@ internal sealed record AccessLogSettings
     [JsonPropertyName("maxEndpoints")] public int? MaxEndpoints { get; init; }
     [JsonPropertyName("maxSkippedShare")] public double? MaxSkippedShare { get; init; }
     [JsonPropertyName("productionHosts")] public List<string>? ProductionHosts { get; init; }
+    [JsonPropertyName("format")] public string? Format { get; init; }
+    [JsonPropertyName("jsonFields")] public JsonFieldSettings? JsonFields { get; init; }
+}
+
+internal sealed record JsonFieldSettings
+{
+    [JsonPropertyName("time")] public string? Time { get; init; }
+    [JsonPropertyName("method")] public string? Method { get; init; }
+    [JsonPropertyName("path")] public string? Path { get; init; }
+    [JsonPropertyName("status")] public string? Status { get; init; }
 }
 
 internal sealed record TargetSettings

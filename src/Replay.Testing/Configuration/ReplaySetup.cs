@@ -138,6 +138,19 @@ internal static class ReplaySetup
             MaxEndpoints = logs.MaxEndpoints ?? options.MaxEndpoints,
             MaxSkippedShare = logs.MaxSkippedShare ?? options.MaxSkippedShare,
             ProductionHosts = logs.ProductionHosts ?? options.ProductionHosts,
+            Format = logs.Format?.ToLowerInvariant() switch
+            {
+                null or "" or "ncsa" or "combined" or "common" => AccessLogFormat.Ncsa,
+                "jsonlines" or "json" => AccessLogFormat.JsonLines,
+                _ => throw new ReplayConfigurationException($"\"traffic.accessLogs.format\" is \"{logs.Format}\"; use \"ncsa\" (common or combined) or \"jsonLines\"."),
+            },
+            JsonFields = new AccessLogJsonFields
+            {
+                Time = logs.JsonFields?.Time ?? options.JsonFields.Time,
+                Method = logs.JsonFields?.Method ?? options.JsonFields.Method,
+                Path = logs.JsonFields?.Path ?? options.JsonFields.Path,
+                Status = logs.JsonFields?.Status ?? options.JsonFields.Status,
+            },
         });
     }
 

@@ -12,6 +12,12 @@ public sealed record AccessLogOptions
     /// </summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>The line format. Default NCSA (common or combined).</summary>
+    public AccessLogFormat Format { get; init; } = AccessLogFormat.Ncsa;
+
+    /// <summary>The field names of a JSON-lines log.</summary>
+    public AccessLogJsonFields JsonFields { get; init; } = new();
+
     /// <summary>
     /// The timeline's step. Default 10 seconds; 1 second follows the real per-second curve, at the cost of a
     /// larger profile and more memory in the replay's per-bucket latency histograms (about 50 KB a bucket: an hour of
@@ -27,7 +33,7 @@ public sealed record AccessLogOptions
 
     /// <summary>
     /// The largest share of lines that may be unparseable before the read fails, from 0 to 1. Default 0.01 (1 %):
-    /// more than that usually means the log is not in the NCSA format.
+    /// more than that usually means the wrong <see cref="Format"/>.
     /// </summary>
     public double MaxSkippedShare { get; init; } = 0.01;
 

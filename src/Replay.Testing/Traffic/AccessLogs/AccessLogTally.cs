@@ -17,11 +17,11 @@ internal sealed partial class AccessLogTally
     private readonly RequestKeyTable _requests = new();
     private readonly List<int> _templateOfRequest = [];
     private readonly Dictionary<string, int> _templateIds = new(StringComparer.Ordinal);
-    private byte[] _lastTimestamp = new byte[26];
-    private long _lastSeconds = long.MinValue;
+    private readonly IAccessLogLineReader _reader;
 
-    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder)
+    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder, IAccessLogLineReader reader)
     {
+        _reader = reader;
         _windowStart = window.Start.ToUnixTimeSeconds();
         _windowEnd = window.End.ToUnixTimeSeconds();
         _bucketSeconds = (long)bucketSize.TotalSeconds;
@@ -69,8 +69,7 @@ internal sealed partial class AccessLogTally
         }
 
         LinesRead++;
-        if (!AccessLogLineParser.TryParse(line, out var timestamp, out var method, out var path, out int status) ||
-            !TrySeconds(timestamp, out long seconds))
+        if (!_reader.TryRead(line, out long seconds, out var method, out var path, out int status))
         {
             Skip(line);
             return;
@@ -124,25 +123,6 @@ internal sealed partial class AccessLogTally
                 AddValue(ids[template], name, value);
             }
         }
-    }
-
-    private bool TrySeconds(ReadOnlySpan<byte> timestamp, out long seconds)
-    {
-        // Consecutive lines mostly share their second: convert each distinct timestamp once.
-        if (_lastSeconds != long.MinValue && timestamp.SequenceEqual(_lastTimestamp))
-        {
-            seconds = _lastSeconds;
-            return true;
-        }
-
-        if (!AccessLogLineParser.TryParseTimestamp(timestamp, out seconds))
-        {
-            return false;
-        }
-
-        timestamp.CopyTo(_lastTimestamp);
-        _lastSeconds = seconds;
-        return true;
     }
 
     private int TemplateOf(int request)

@@ -46,7 +46,8 @@ public sealed class AccessLogTrafficSource : ITrafficSource
         var tallies = new List<AccessLogTally>();
         await Task.Run(() => Parallel.ForEach(ranges,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder),
+            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder,
+                _options.Format == AccessLogFormat.JsonLines ? new JsonLinesReader(_options.JsonFields) : new NcsaLineReader()),
             (range, _, tally) => Read(range, tally, cancellationToken),
             tally =>
             {
@@ -157,10 +158,10 @@ public sealed class AccessLogTrafficSource : ITrafficSource
         if (tally.LinesRead > 0 && diagnostics.SkippedShare > _options.MaxSkippedShare)
         {
             throw new TrafficSourceException(
-                $"{tally.LinesSkipped:N0} of {tally.LinesRead:N0} lines ({diagnostics.SkippedShare:P1}) of the access logs ({fileList}) are not in the NCSA " +
-                $"common or combined format, more than AccessLogOptions.MaxSkippedShare ({_options.MaxSkippedShare:P1}). First of them: " +
+                $"{tally.LinesSkipped:N0} of {tally.LinesRead:N0} lines ({diagnostics.SkippedShare:P1}) of the access logs ({fileList}) are not readable " +
+                $"{FormatName}, more than AccessLogOptions.MaxSkippedShare ({_options.MaxSkippedShare:P1}). First of them: " +
                 string.Join(" | ", tally.Samples.Take(3).Select(s => $"\"{s}\"")) +
-                ". Point the source at nginx's or Apache's access log in its default format, or raise MaxSkippedShare.");
+                ". Check AccessLogOptions.Format (and JsonFields for JSON lines), or raise MaxSkippedShare.");
         }
 
         if (tally.InWindow == 0)
@@ -233,6 +234,10 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             },
         };
     }
+
+    private string FormatName => _options.Format == AccessLogFormat.JsonLines
+        ? $"JSON lines with the fields {_options.JsonFields.Time}, {_options.JsonFields.Method}, {_options.JsonFields.Path} and {_options.JsonFields.Status}"
+        : "NCSA common or combined lines";
 
     private IEnumerable<(string File, long Start, long End)> Ranges(string file)
     {

@@ -108,7 +108,7 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         var act = async () => await Read(new AccessLogOptions { Files = [path] });
 
         (await act.Should().ThrowAsync<TrafficSourceException>())
-            .WithMessage("2 of 3 lines (66.7 %) of the access logs (app.log) are not in the NCSA*\"2026-03-10 12:00:01 INFO GET /a 200\"*MaxSkippedShare*");
+            .WithMessage("2 of 3 lines (66.7 %) of the access logs (app.log) are not readable NCSA common or combined lines*\"2026-03-10 12:00:01 INFO GET /a 200\"*AccessLogOptions.Format*MaxSkippedShare*");
     }
 
     [Fact]
@@ -165,5 +165,26 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         Path.GetFileName(recording.SnapshotPath(Window)).Should().Be("2026-03-10T1200Z_2026-03-10T1201Z.access-log.traffic.json");
         saved.FindEndpoint("GET /products/{id}")!.TemplateValues["id"].Should().Equal("0", "1", "2", "3");
         saved.Timeline.Select(b => b.CoveredRequests).Should().Equal(read.Timeline.Select(b => b.CoveredRequests));
+    }
+
+    [Fact]
+    public async Task Json_lines_are_read_with_configured_field_names_offsets_and_unix_times()
+    {
+        long t0 = Window.Start.ToUnixTimeSeconds();
+        string path = Write("access.json", [
+            """{"ts":"2026-03-10T13:00:05+01:00","verb":"GET","request_uri":"/products/42?ref=mail","code":200,"ua":"Mozilla"}""",
+            $$"""{"ts":{{t0 + 12}}.5,"verb":"POST","request_uri":"https://shop.example.com/checkout","code":"503"}""",
+            """{"ts":"2026-03-10T12:00:30","verb":"GET","request_uri":"/a","code":200}""",                    // no offset: refused
+            """{"ts":"2026-03-10T12:00:40Z","verb":"GET","request_uri":"/caf\u00e9","code":200}""",
+            "not json",
+        ]);
+        var fields = new AccessLogJsonFields { Time = "ts", Method = "verb", Path = "request_uri", Status = "code" };
+
+        var profile = await Read(new AccessLogOptions { Files = [path], Format = AccessLogFormat.JsonLines, JsonFields = fields, MaxSkippedShare = 0.5 });
+
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().BeEquivalentTo([("GET /products/{id}", 1L), ("POST /checkout", 1L), ("GET /café", 1L)]);
+        profile.Timeline[1].Statuses!.ServerError.Should().Be(1);
+        profile.Diagnostics!.RecordsSkipped.Should().Be(2);
+        profile.Diagnostics.Samples.Should().Contain("not json");
     }
 }

@@ -1,0 +1,20 @@
+namespace Replay.Testing.Traffic.AccessLogs;
+
+/// <summary>
+/// The field names of a JSON-lines access log. The defaults suit nginx's
+/// <c>log_format json escape=json '{"time":"$time_iso8601","method":"$request_method","uri":"$request_uri","status":$status}'</c>.
+/// </summary>
+public sealed record AccessLogJsonFields
+{
+    /// <summary>The time: ISO 8601 with an offset, or Unix seconds as a number. Default <c>time</c>.</summary>
+    public string Time { get; init; } = "time";
+
+    /// <summary>The method. Default <c>method</c>.</summary>
+    public string Method { get; init; } = "method";
+
+    /// <summary>The path or URI; a query string is dropped. Default <c>uri</c>.</summary>
+    public string Path { get; init; } = "uri";
+
+    /// <summary>The status code, a number or a string. Default <c>status</c>.</summary>
+    public string Status { get; init; } = "status";
+}

@@ -1,0 +1,13 @@
+namespace Replay.Testing.Traffic.AccessLogs;
+
+/// <summary>Reads the fields a replay needs from one log line, without allocating. One instance per reading thread.</summary>
+internal interface IAccessLogLineReader
+{
+    /// <summary>False when the line is not a readable request in this format.</summary>
+    /// <param name="line">The line's UTF-8 bytes, without the line break.</param>
+    /// <param name="unixSeconds">When the request was served, in Unix seconds (UTC).</param>
+    /// <param name="method">The method, upper case.</param>
+    /// <param name="path">The path without the query string.</param>
+    /// <param name="status">The status code.</param>
+    bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> path, out int status);
+}

@@ -1,0 +1,32 @@
+namespace Replay.Testing.Traffic.AccessLogs;
+
+/// <summary>NCSA common and combined lines, converting each distinct timestamp once (consecutive lines share it).</summary>
+internal sealed class NcsaLineReader : IAccessLogLineReader
+{
+    private readonly byte[] _lastTimestamp = new byte[26];
+    private long _lastSeconds = long.MinValue;
+
+    public bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> path, out int status)
+    {
+        unixSeconds = 0;
+        if (!AccessLogLineParser.TryParse(line, out var timestamp, out method, out path, out status))
+        {
+            return false;
+        }
+
+        if (_lastSeconds != long.MinValue && timestamp.SequenceEqual(_lastTimestamp))
+        {
+            unixSeconds = _lastSeconds;
+            return true;
+        }
+
+        if (!AccessLogLineParser.TryParseTimestamp(timestamp, out unixSeconds))
+        {
+            return false;
+        }
+
+        timestamp.CopyTo(_lastTimestamp);
+        _lastSeconds = unixSeconds;
+        return true;
+    }
+}
