@@ -70,7 +70,11 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             report = report with
             {
                 Plan = new ReplayPlanSummary(plan.Duration, plan.Compression, _options.Plan.RateScale, _options.Plan.Seed,
-                    plan.TotalRequests, plan.Endpoints.Select(e => e.Key).ToList()),
+                    plan.TotalRequests, plan.Endpoints.Select(e => e.Key).ToList())
+                {
+                    Uncovered = _options.Plan.Uncovered,
+                    Coverage = profile.Coverage,
+                },
             };
             context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
                 $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, seed {_options.Plan.Seed})");

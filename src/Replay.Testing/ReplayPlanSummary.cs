@@ -8,4 +8,11 @@ namespace Replay.Testing;
 /// <param name="TotalRequests">Requests planned.</param>
 /// <param name="Endpoints">The endpoint keys in plan order.</param>
 public sealed record ReplayPlanSummary(TimeSpan Duration, double Compression, double RateScale, int Seed, long TotalRequests,
-    IReadOnlyList<string> Endpoints);
+    IReadOnlyList<string> Endpoints)
+{
+    /// <summary>What was done with requests the profile lists under no endpoint.</summary>
+    public Plans.UncoveredTraffic Uncovered { get; init; }
+
+    /// <summary>The share of the window's requests the listed endpoints cover, from 0 to 1.</summary>
+    public double Coverage { get; init; } = 1;
+}

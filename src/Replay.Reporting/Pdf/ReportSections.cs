@@ -99,6 +99,10 @@ internal static class ReportSections
             ("Seed", plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Requests planned", ReportText.Count(plan.TotalRequests)),
             ("Endpoints replayed", plan.Endpoints.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Uncovered traffic", plan.Coverage >= 1 ? "none: the listed endpoints cover every request"
+                : plan.Uncovered == Replay.Testing.Plans.UncoveredTraffic.Spread
+                    ? $"{ReportText.Percent(1 - plan.Coverage)} of the window's requests, spread over the listed endpoints"
+                    : $"{ReportText.Percent(1 - plan.Coverage)} of the window's requests, left out (plan.uncovered: \"spread\" sends them)"),
         ]);
     }
 

@@ -138,6 +138,7 @@ internal sealed record PlanSettings
     [JsonPropertyName("rateScale")] public double? RateScale { get; init; }
     [JsonPropertyName("seed")] public int? Seed { get; init; }
     [JsonPropertyName("linearRamps")] public bool? LinearRamps { get; init; }
+    [JsonPropertyName("uncovered")] public string? Uncovered { get; init; }
     [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
     [JsonPropertyName("requestBodies")] public Dictionary<string, RequestBodySettings>? RequestBodies { get; init; }
 }

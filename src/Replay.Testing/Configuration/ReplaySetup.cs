@@ -370,6 +370,13 @@ internal static class ReplaySetup
             RateScale = plan.RateScale ?? options.RateScale,
             Seed = plan.Seed ?? options.Seed,
             LinearRamps = plan.LinearRamps ?? options.LinearRamps,
+            Uncovered = plan.Uncovered?.ToLowerInvariant() switch
+            {
+                null or "" => options.Uncovered,
+                "leaveout" or "leave-out" or "leave out" => UncoveredTraffic.LeaveOut,
+                "spread" => UncoveredTraffic.Spread,
+                _ => throw new ReplayConfigurationException($"\"plan.uncovered\" is \"{plan.Uncovered}\"; use \"leaveOut\" (the default) or \"spread\"."),
+            },
             TemplateValues = plan.TemplateValues?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value) ?? options.TemplateValues,
             RequestBodies = plan.RequestBodies?.ToDictionary(p => p.Key, p => Body(p.Key, p.Value)) ?? options.RequestBodies,
         };

@@ -75,7 +75,7 @@ public sealed partial class ReplayPlan
         foreach (var source in profile.Timeline.Where(b => b.Start >= windowStart && b.Start < profile.Window.End).OrderBy(b => b.Start))
         {
             TimeSpan sourceLength = Min(profile.BucketSize, profile.Window.End - source.Start);
-            double keptShare = sourceLength / profile.BucketSize;
+            double keptShare = sourceLength / profile.BucketSize * UncoveredFactor(profile, source, options.Uncovered);
             var counts = new int[endpoints.Count];
             foreach (var (key, count) in source.Counts)
             {
@@ -118,6 +118,20 @@ public sealed partial class ReplayPlan
                 yield return new PlannedArrival(offset, endpoint, bucket.Index, Target(Endpoints[endpoint], random));
             }
         }
+    }
+
+    // How much to scale a bucket's listed requests so they carry its uncovered ones too: by the bucket's own total
+    // where the source counts it (status classes), else by the profile's overall coverage.
+    private static double UncoveredFactor(TrafficProfile profile, TrafficBucket bucket, UncoveredTraffic uncovered)
+    {
+        if (uncovered == UncoveredTraffic.LeaveOut || bucket.CoveredRequests == 0)
+        {
+            return 1;
+        }
+
+        return bucket.Statuses is { Total: > 0 } statuses
+            ? Math.Max(1, (double)statuses.Total / bucket.CoveredRequests)
+            : profile.CoveredRequests == 0 ? 1 : Math.Max(1, (double)profile.TotalRequests / profile.CoveredRequests);
     }
 
     // A bucket's rate at its edges: the mean of its rate and its neighbour's, so the curve ramps across each edge.

@@ -29,6 +29,9 @@ public sealed record ReplayPlanOptions
     /// </summary>
     public bool LinearRamps { get; init; }
 
+    /// <summary>What to do with requests the profile counts but lists under no endpoint. Default <see cref="UncoveredTraffic.LeaveOut"/>.</summary>
+    public UncoveredTraffic Uncovered { get; init; } = UncoveredTraffic.LeaveOut;
+
     /// <summary>Request bodies for endpoints that send one, by endpoint key (<c>"POST /checkout"</c>).</summary>
     public IReadOnlyDictionary<string, RequestBody> RequestBodies { get; init; } = new Dictionary<string, RequestBody>();
 }
