@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Replay.Testing.Environments;
+using Replay.Testing.Environments.Databases;
 using Replay.Testing.Environments.Resources;
 using Replay.Testing.Load;
 using Replay.Testing.Plans;
@@ -65,19 +66,14 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
                 $"{profile.Endpoints.Count} endpoints, {N(profile.CoveredRequests)} of {N(profile.TotalRequests)} requests " +
                 $"({SloText.Percent(profile.Coverage)} coverage)");
 
+            // A plan whose template values come from the clone's data is made once the clone exists; any other
+            // before provisioning, so a plan mistake costs no environment.
             stage = "plan";
-            var plan = ReplayPlan.Create(profile, _options.Plan);
-            report = report with
+            var plan = _options.Plan.TemplateQueries.Count == 0 ? ReplayPlan.Create(profile, _options.Plan) : null;
+            if (plan is not null)
             {
-                Plan = new ReplayPlanSummary(plan.Duration, plan.Compression, _options.Plan.RateScale, _options.Plan.Seed,
-                    plan.TotalRequests, plan.Endpoints.Select(e => e.Key).ToList())
-                {
-                    Uncovered = _options.Plan.Uncovered,
-                    Coverage = profile.Coverage,
-                },
-            };
-            context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
-                $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, seed {_options.Plan.Seed})");
+                report = Planned(report, plan, profile);
+            }
 
             stage = "environment";
             var provisioning = new ProvisioningContext { Profile = profile, Environment = _options.TargetEnvironment, Log = context.WriteLine };
@@ -89,6 +85,25 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
                 Parity = environment.Parity,
             };
             context.WriteLine($"  target:  {environment.Description}");
+
+            if (plan is null)
+            {
+                stage = "plan";
+                var values = await TemplateValueQuery.RunAsync(environment.Database, _options.Plan.TemplateQueries, cancellationToken).ConfigureAwait(false);
+                foreach (var (name, found) in values)
+                {
+                    context.WriteLine($"  values:  {{{name}}} takes {N(found.Count)} values from the clone's data");
+                }
+
+                var merged = new Dictionary<string, IReadOnlyList<string>>(values);
+                foreach (var (name, configured) in _options.Plan.TemplateValues)
+                {
+                    merged[name] = configured;   // values given in configuration win
+                }
+
+                plan = ReplayPlan.Create(profile, _options.Plan with { TemplateValues = merged });
+                report = Planned(report, plan, profile);
+            }
 
             stage = "load";
             var engine = new LoadEngine(_options.Load);
@@ -199,6 +214,21 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
                 environment.ResourceSampler is { } sampler ? "target: " + sampler.Source : "target: not sampled",
                 production is { Usage.Count: > 0 } ? "production: " + production.Source : null,
             }.OfType<string>()),
+        };
+    }
+
+    private ReplayReport Planned(ReplayReport report, ReplayPlan plan, TrafficProfile profile)
+    {
+        context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
+            $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, seed {_options.Plan.Seed})");
+        return report with
+        {
+            Plan = new ReplayPlanSummary(plan.Duration, plan.Compression, _options.Plan.RateScale, _options.Plan.Seed,
+                plan.TotalRequests, plan.Endpoints.Select(e => e.Key).ToList())
+            {
+                Uncovered = _options.Plan.Uncovered,
+                Coverage = profile.Coverage,
+            },
         };
     }
 

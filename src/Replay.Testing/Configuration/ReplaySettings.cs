@@ -140,6 +140,7 @@ internal sealed record PlanSettings
     [JsonPropertyName("linearRamps")] public bool? LinearRamps { get; init; }
     [JsonPropertyName("uncovered")] public string? Uncovered { get; init; }
     [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
+    [JsonPropertyName("templateQueries")] public Dictionary<string, string>? TemplateQueries { get; init; }
     [JsonPropertyName("requestBodies")] public Dictionary<string, RequestBodySettings>? RequestBodies { get; init; }
 }
 

@@ -370,6 +370,7 @@ internal static class ReplaySetup
             RateScale = plan.RateScale ?? options.RateScale,
             Seed = plan.Seed ?? options.Seed,
             LinearRamps = plan.LinearRamps ?? options.LinearRamps,
+            TemplateQueries = plan.TemplateQueries ?? options.TemplateQueries,
             Uncovered = plan.Uncovered?.ToLowerInvariant() switch
             {
                 null or "" => options.Uncovered,

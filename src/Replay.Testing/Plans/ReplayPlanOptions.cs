@@ -32,6 +32,14 @@ public sealed record ReplayPlanOptions
     /// <summary>What to do with requests the profile counts but lists under no endpoint. Default <see cref="UncoveredTraffic.LeaveOut"/>.</summary>
     public UncoveredTraffic Uncovered { get; init; } = UncoveredTraffic.LeaveOut;
 
+    /// <summary>
+    /// SQL queries, by placeholder name, whose first column gives the placeholder's values from the clone's own data
+    /// (<c>{"id": "SELECT id FROM products WHERE active"}</c>): the replay asks for rows that exist. Run on the
+    /// clone (<c>target.database</c>) once it is provisioned; at most 10,000 values each. Configured
+    /// <see cref="TemplateValues"/> win over them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TemplateQueries { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Request bodies for endpoints that send one, by endpoint key (<c>"POST /checkout"</c>).</summary>
     public IReadOnlyDictionary<string, RequestBody> RequestBodies { get; init; } = new Dictionary<string, RequestBody>();
 }

@@ -41,7 +41,7 @@ internal static class DatabaseCloner
         }
     }
 
-    private static DbConnection Open(ClonedDatabase database) => database.Provider == "sqlite"
+    internal static DbConnection Open(ClonedDatabase database) => database.Provider == "sqlite"
         ? new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString)
         : new NpgsqlConnection(database.ConnectionString);
 }
