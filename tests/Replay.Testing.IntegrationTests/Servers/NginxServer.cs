@@ -32,7 +32,7 @@ public sealed class NginxServer : IAsyncDisposable
             ?? throw new InvalidOperationException("nginx is not installed; run `bash .ci/setup` (it installs nginx-light).");
         string directory = Directory.CreateTempSubdirectory("replay-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(directory, "logs"));
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         var server = new NginxServer(directory, port);
         await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), $$"""
             worker_processes 1;
@@ -117,12 +117,5 @@ public sealed class NginxServer : IAsyncDisposable
 
         await DisposeAsync();
         throw new InvalidOperationException($"nginx did not listen on 127.0.0.1:{port} within 5 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Replay.Testing.IntegrationTests.Servers;
@@ -32,7 +30,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         }
 
         _directory = Directory.CreateTempSubdirectory("replay-postgres-").FullName;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         await RunAsync("chown", "postgres", _directory);
         await AsPostgresAsync($"{_bin}/initdb -D {_directory}/data -A trust -U postgres");
         await AsPostgresAsync($"{_bin}/pg_ctl -D {_directory}/data -o \"-c listen_addresses=127.0.0.1 -p {Port} -k {_directory}\" -l {_directory}/pg.log -w start");
@@ -87,12 +85,5 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Replay.Testing.IntegrationTests.Servers;
@@ -31,7 +29,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         string binary = new[] { "/usr/bin/prometheus", "/usr/local/bin/prometheus" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Prometheus is not installed; run `bash .ci/setup` (it installs prometheus).");
         string directory = Directory.CreateTempSubdirectory("replay-prometheus-").FullName;
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         await File.WriteAllTextAsync(Path.Combine(directory, "prometheus.yml"), $"""
             global: {"{"} scrape_interval: 1s, evaluation_interval: 1s {"}"}
             scrape_configs:
@@ -103,12 +101,5 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException("Prometheus did not scrape its target within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
