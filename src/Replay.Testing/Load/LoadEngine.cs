@@ -62,7 +62,10 @@ public sealed class LoadEngine
         using var abort = new CancellationTokenSource();
         using var deadlines = new RequestDeadlines(_options.RequestTimeout, abort.Token);
 
-        var run = new Run(plan, baseAddress, client, recorder, deadlines, _options, abort.Token);
+        // Plain-http HTTP/1.1 without redirects takes the lean path: pre-built request bytes on pooled sockets.
+        // HttpClient carries HTTP/2, TLS and redirects.
+        using var pool = UsesLeanTransport(baseAddress) ? new Http1.Http1ConnectionPool(await EndPointAsync(baseAddress, cancellationToken).ConfigureAwait(false), _options.MaxConnections) : null;
+        var run = new Run(plan, baseAddress, client, pool, recorder, deadlines, _options, abort.Token);
         long warmUpRequests = await run.WarmUpAsync(_options.WarmUp, cancellationToken).ConfigureAwait(false);
         DateTimeOffset startedAt = _time.GetUtcNow();
         long start = Stopwatch.GetTimestamp();
@@ -93,6 +96,27 @@ public sealed class LoadEngine
         return result;
     }
 
+    private bool UsesLeanTransport(Uri baseAddress) =>
+        baseAddress.Scheme == Uri.UriSchemeHttp && _options.HttpVersion == HttpVersion.Version11 && !_options.FollowRedirects;
+
+    private static async Task<EndPoint> EndPointAsync(Uri baseAddress, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(baseAddress.IdnHost, out var address))
+        {
+            return new IPEndPoint(address, baseAddress.Port);
+        }
+
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(baseAddress.IdnHost, cancellationToken).ConfigureAwait(false);
+            return new IPEndPoint(addresses.First(), baseAddress.Port);
+        }
+        catch (SocketException e)
+        {
+            throw new ReplayConfigurationException($"The target host \"{baseAddress.Host}\" does not resolve ({e.SocketErrorCode}). Check the target's base URL.");
+        }
+    }
+
     // Pinned to one core, the pool starts with one worker and a burst of completions starves it for a second,
     // which lands in the measured latency (see PDF_AND_LOAD_PROBES.md, pitfall 10). Only ever raised.
     private static void EnsureThreadPoolCanBurst()
@@ -105,9 +129,12 @@ public sealed class LoadEngine
         }
     }
 
-    private sealed class Run(ReplayPlan plan, Uri baseAddress, HttpClient client, LoadRecorder recorder,
+    private sealed class Run(ReplayPlan plan, Uri baseAddress, HttpClient client, Http1.Http1ConnectionPool? pool, LoadRecorder recorder,
         RequestDeadlines deadlines, LoadEngineOptions options, CancellationToken abort)
     {
+        private readonly ConcurrentDictionary<(int Endpoint, string Target, bool Fresh), byte[]> _requestBytes = new();
+        private readonly string _authority = baseAddress.IsDefaultPort ? baseAddress.IdnHost : $"{baseAddress.IdnHost}:{baseAddress.Port}";
+        private readonly string _fixedHeaders = FixedHeaders(options);
         // Parsing a Uri costs about as much as the rest of building a request; a plan has few distinct targets.
         private const int MaxCachedUris = 10_000;
         private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
@@ -163,11 +190,9 @@ public sealed class LoadEngine
             {
                 for (int i = loop; Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested; i += loops)
                 {
-                    using var request = Request(arrivals[i % arrivals.Length]);
                     try
                     {
-                        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, abort).ConfigureAwait(false);
-                        await response.Content.CopyToAsync(Stream.Null, abort).ConfigureAwait(false);
+                        await ExchangeAsync(arrivals[i % arrivals.Length], fresh: false, new RequestWriteStamp(), abort).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
                     {
@@ -241,17 +266,12 @@ public sealed class LoadEngine
         private async Task<bool> AttemptAsync(PlannedArrival arrival, long dueAt, bool fresh, bool finalAttempt)
         {
             var stamp = new RequestWriteStamp();
-            RequestWriteStamp.Current = stamp;
             long attemptAt = Stopwatch.GetTimestamp();
             var timeout = deadlines.ForRequestStartingNow();
             try
             {
-                using var request = Request(arrival);
-                request.Headers.ConnectionClose = fresh ? true : null;
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout).ConfigureAwait(false);
-                await response.Content.CopyToAsync(Stream.Null, timeout).ConfigureAwait(false);
+                int status = await ExchangeAsync(arrival, fresh, stamp, timeout).ConfigureAwait(false);
                 long end = Stopwatch.GetTimestamp();
-                int status = (int)response.StatusCode;
                 if (status < 500 || finalAttempt)
                 {
                     recorder.RecordResponse(arrival, status, end - dueAt, end - WrittenAt(stamp, attemptAt));
@@ -271,6 +291,99 @@ public sealed class LoadEngine
 
                 return aborted;   // an aborted run retries nothing
             }
+        }
+
+        // One request and its whole response, on the lean HTTP/1.1 path or through HttpClient; the status code.
+        private async Task<int> ExchangeAsync(PlannedArrival arrival, bool fresh, RequestWriteStamp stamp, CancellationToken cancellationToken)
+        {
+            if (pool is null)
+            {
+                RequestWriteStamp.Current = stamp;
+                using var request = Request(arrival);
+                request.Headers.ConnectionClose = fresh ? true : null;
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                await response.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                return (int)response.StatusCode;
+            }
+
+            byte[] bytes = RequestBytes(arrival, fresh);
+            bool isHead = _methods[arrival.EndpointIndex] == HttpMethod.Head;
+            for (int attempt = 0; ; attempt++)
+            {
+                var connection = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
+                bool reusable = false;
+                try
+                {
+                    var (status, keepAlive, writtenAt) = await connection.SendAsync(bytes, isHead, cancellationToken).ConfigureAwait(false);
+                    stamp.MarkWritten(writtenAt);
+                    reusable = keepAlive && !fresh;
+                    return status;
+                }
+                catch (Http1.Http1ConnectionClosedException) when (connection.Used && attempt == 0)
+                {
+                    // A kept-alive connection the server had closed meanwhile: nothing was answered, send it on a new one.
+                }
+                finally
+                {
+                    pool.Return(connection, reusable);
+                }
+            }
+        }
+
+        private byte[] RequestBytes(PlannedArrival arrival, bool fresh)
+        {
+            var key = (arrival.EndpointIndex, arrival.Target, fresh);
+            if (_requestBytes.TryGetValue(key, out var bytes))
+            {
+                return bytes;
+            }
+
+            var endpoint = plan.Endpoints[arrival.EndpointIndex];
+            var text = new System.Text.StringBuilder(256)
+                .Append(endpoint.Method).Append(' ').Append(Uri(arrival.Target).PathAndQuery).Append(" HTTP/1.1\r\n")
+                .Append("Host: ").Append(_authority).Append("\r\n")
+                .Append(_fixedHeaders);
+            if (fresh)
+            {
+                text.Append("Connection: close\r\n");
+            }
+
+            byte[] body = endpoint.Body is { } b ? System.Text.Encoding.UTF8.GetBytes(b.Content) : [];
+            if (endpoint.Body is { } content)
+            {
+                text.Append("Content-Type: ").Append(content.ContentType).Append("; charset=utf-8\r\n");
+            }
+
+            if (body.Length > 0 || endpoint.Method is "POST" or "PUT" or "PATCH")
+            {
+                text.Append("Content-Length: ").Append(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\r\n");
+            }
+
+            text.Append("\r\n");
+            bytes = [.. System.Text.Encoding.ASCII.GetBytes(text.ToString()), .. body];
+            if (_requestBytes.Count < MaxCachedUris)
+            {
+                _requestBytes.TryAdd(key, bytes);
+            }
+
+            return bytes;
+        }
+
+        private static string FixedHeaders(LoadEngineOptions options)
+        {
+            var headers = new System.Text.StringBuilder();
+            headers.Append("User-Agent: ").Append(options.UserAgent).Append("\r\n");
+            foreach (var (name, value) in options.Headers)
+            {
+                if (name.AsSpan().IndexOfAny("\r\n:") >= 0 || value.AsSpan().IndexOfAny("\r\n") >= 0)
+                {
+                    throw new ReplayConfigurationException($"The header \"{name}\" in LoadEngineOptions.Headers has a line break or a colon in its name.");
+                }
+
+                headers.Append(name).Append(": ").Append(value).Append("\r\n");
+            }
+
+            return headers.ToString();
         }
 
         private static long WrittenAt(RequestWriteStamp stamp, long attemptAt) => stamp.WrittenAt is > 0 and var written ? written : attemptAt;

@@ -22,11 +22,13 @@ internal sealed class RequestWriteStamp
     /// <summary>The Stopwatch timestamp of the first write, or 0 when nothing was written in this flow (HTTP/2).</summary>
     public long WrittenAt => Volatile.Read(ref _writtenAt);
 
-    public void MarkWritten()
+    public void MarkWritten() => MarkWritten(Stopwatch.GetTimestamp());
+
+    public void MarkWritten(long timestamp)
     {
         if (Volatile.Read(ref _writtenAt) == 0)
         {
-            Interlocked.CompareExchange(ref _writtenAt, Stopwatch.GetTimestamp(), 0);
+            Interlocked.CompareExchange(ref _writtenAt, timestamp, 0);
         }
     }
 }
