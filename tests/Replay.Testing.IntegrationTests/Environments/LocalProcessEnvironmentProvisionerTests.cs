@@ -44,7 +44,9 @@ public class LocalProcessEnvironmentProvisionerTests
     [Fact]
     public async Task A_process_that_never_becomes_healthy_times_out_naming_the_setting()
     {
-        var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForCommand("sleep", "30")
+        // A duration no other process on the machine uses, so the check below finds only this test's process.
+        string seconds = (30 + (Random.Shared.Next(1, 1000) / 1000.0)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        var provisioner = LocalProcessEnvironmentProvisionerBuilder.ForCommand("sleep", seconds)
             .WithStartupTimeout(TimeSpan.FromSeconds(1))
             .Build();
 
@@ -52,7 +54,7 @@ public class LocalProcessEnvironmentProvisionerTests
 
         (await act.Should().ThrowAsync<EnvironmentProvisioningException>()).Which.Message
             .Should().Contain("did not become healthy").And.Contain("WithStartupTimeout");
-        Process.GetProcessesByName("sleep").Where(p => p.StartInfo.ArgumentList.Contains("30")).Should().BeEmpty();
+        Process.GetProcessesByName("sleep").Where(p => CommandLine(p.Id) == "sleep " + seconds).Should().BeEmpty("the process is killed after the timeout");
     }
 
     [Fact]
@@ -61,5 +63,18 @@ public class LocalProcessEnvironmentProvisionerTests
         var act = () => LocalProcessEnvironmentProvisionerBuilder.ForDotnetProject("/nowhere/App.csproj").Build();
 
         act.Should().Throw<ReplayConfigurationException>().WithMessage("*\"/nowhere/App.csproj\" does not exist*");
+    }
+
+    // Another process's arguments (Process.StartInfo only knows processes this one started); empty once it is gone.
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
     }
 }
