@@ -134,7 +134,7 @@ internal static class ReplaySetup
         return new AccessLogTrafficSource(options with
         {
             Files = logs.Files?.Select(f => Path.Combine(settingsDirectory, f)).ToList() ?? [],
-            BucketSize = logs.BucketSize is { Length: > 0 } b ? SloText.ParseDuration(b, "traffic.accessLogs.bucketSize") : options.BucketSize,
+            BucketSize = Duration(logs.BucketSize, "traffic.accessLogs.bucketSize") ?? options.BucketSize,
             MaxEndpoints = logs.MaxEndpoints ?? options.MaxEndpoints,
             MaxSkippedShare = logs.MaxSkippedShare ?? options.MaxSkippedShare,
             ProductionHosts = logs.ProductionHosts ?? options.ProductionHosts,
@@ -167,7 +167,7 @@ internal static class ReplaySetup
             MethodLabel = prometheus.MethodLabel ?? options.MethodLabel,
             StatusLabel = prometheus.StatusLabel ?? options.StatusLabel,
             Selector = prometheus.Selector ?? options.Selector,
-            BucketSize = prometheus.BucketSize is { Length: > 0 } b ? SloText.ParseDuration(b, "traffic.prometheus.bucketSize") : options.BucketSize,
+            BucketSize = Duration(prometheus.BucketSize, "traffic.prometheus.bucketSize") ?? options.BucketSize,
             MaxEndpoints = prometheus.MaxEndpoints ?? options.MaxEndpoints,
             ProductionHosts = prometheus.ProductionHosts ?? options.ProductionHosts,
         });
@@ -275,7 +275,7 @@ internal static class ReplaySetup
                     AuthUrl = upsun.AuthUrl is { Length: > 0 } b ? AbsoluteUri(b, "target.upsun.authUrl") : api.AuthUrl,
                 },
                 NamePrefix = upsun.NamePrefix ?? options.NamePrefix,
-                ActivityTimeout = upsun.ActivityTimeout is { Length: > 0 } t ? SloText.ParseDuration(t, "target.upsun.activityTimeout") : options.ActivityTimeout,
+                ActivityTimeout = Duration(upsun.ActivityTimeout, "target.upsun.activityTimeout") ?? options.ActivityTimeout,
                 KeepOnFailure = upsun.KeepOnFailure ?? options.KeepOnFailure,
             });
         }
@@ -366,7 +366,7 @@ internal static class ReplaySetup
 
         return options with
         {
-            Duration = plan.Duration is { Length: > 0 } d ? SloText.ParseDuration(d, "plan.duration") : options.Duration,
+            Duration = Duration(plan.Duration, "plan.duration") ?? options.Duration,
             RateScale = plan.RateScale ?? options.RateScale,
             Seed = plan.Seed ?? options.Seed,
             LinearRamps = plan.LinearRamps ?? options.LinearRamps,
@@ -405,8 +405,8 @@ internal static class ReplaySetup
         {
             MaxInFlight = load.MaxInFlight ?? options.MaxInFlight,
             MaxConnections = load.MaxConnections ?? options.MaxConnections,
-            RequestTimeout = load.RequestTimeout is { Length: > 0 } t ? SloText.ParseDuration(t, "load.requestTimeout") : options.RequestTimeout,
-            WarmUp = load.WarmUp is { Length: > 0 } w ? SloText.ParseDuration(w, "load.warmUp") : options.WarmUp,
+            RequestTimeout = Duration(load.RequestTimeout, "load.requestTimeout") ?? options.RequestTimeout,
+            WarmUp = Duration(load.WarmUp, "load.warmUp") ?? options.WarmUp,
             UserAgent = load.UserAgent is { Length: > 0 } ua ? ua : options.UserAgent,
             Headers = load.Headers ?? options.Headers,
             HttpVersion = load.HttpVersion switch
@@ -418,7 +418,7 @@ internal static class ReplaySetup
             },
             FreshConnectionShare = load.FreshConnectionShare ?? options.FreshConnectionShare,
             Retries = load.Retries ?? options.Retries,
-            RetryBackoff = load.RetryBackoff is { Length: > 0 } rb ? SloText.ParseDuration(rb, "load.retryBackoff") : options.RetryBackoff,
+            RetryBackoff = Duration(load.RetryBackoff, "load.retryBackoff") ?? options.RetryBackoff,
             FollowRedirects = load.FollowRedirects ?? options.FollowRedirects,
         };
     }
