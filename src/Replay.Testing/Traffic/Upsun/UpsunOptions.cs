@@ -24,7 +24,11 @@ public sealed record UpsunOptions
     /// <summary>The token endpoint's host. Default <c>https://auth.upsun.com/</c>.</summary>
     public Uri AuthUrl { get; init; } = new("https://auth.upsun.com/");
 
-    /// <summary>How many URLs the overview ranks (by impact), from 1 to 100. Default 10.</summary>
+    /// <summary>
+    /// How many URLs to read (ranked by impact), from 1 to 300. Default 10. Up to 100 come from the overview, each with
+    /// its own curve; above that the URL breakdown adds the rest, whose curves follow the traffic the first 100 do not
+    /// explain.
+    /// </summary>
     public int TopUrlsCount { get; init; } = 10;
 
     /// <summary>The application service whose CPU and memory are production's figures. Default <c>app</c>.</summary>

@@ -5,12 +5,15 @@ namespace Replay.Testing.Traffic.Upsun;
 
 /// <summary>
 /// Reads an incident window's traffic live from Upsun's observability API: the HTTP overview (top URLs ranked by
-/// impact, the per-bucket timeline and status classes) and the application's CPU and memory during the window.
+/// impact, the per-bucket timeline and status classes), widened by the URL breakdown when more than 100 URLs are
+/// asked for, and the application's CPU and memory during the window.
 /// Refuses windows older than the environment's retention; splits a window the API finds too large (499) and
 /// merges the parts.
 /// </summary>
 public sealed class UpsunTrafficSource : ITrafficSource
 {
+    private const int MaxOverviewUrls = 100;
+    private const int MaxBreakdownUrls = 300;
     private static readonly TimeSpan SmallestSplit = TimeSpan.FromMinutes(2);
     private readonly UpsunOptions _options;
     private readonly HttpMessageHandler? _handler;
@@ -35,9 +38,9 @@ public sealed class UpsunTrafficSource : ITrafficSource
             problems.Add("UpsunOptions.EnvironmentId is empty; give production's environment id (upsun.environmentId), such as \"main\".");
         }
 
-        if (options.TopUrlsCount is < 1 or > 100)
+        if (options.TopUrlsCount is < 1 or > MaxBreakdownUrls)
         {
-            problems.Add($"UpsunOptions.TopUrlsCount is {options.TopUrlsCount}; Upsun ranks from 1 to 100 URLs.");
+            problems.Add($"UpsunOptions.TopUrlsCount is {options.TopUrlsCount}; Upsun ranks from 1 to {MaxBreakdownUrls} URLs (above {MaxOverviewUrls} through its URL breakdown).");
         }
 
         if (problems.Count > 0)
@@ -109,10 +112,18 @@ public sealed class UpsunTrafficSource : ITrafficSource
     {
         try
         {
+            string span = $"from={range.Start.ToUnixTimeSeconds()}&to={range.End.ToUnixTimeSeconds()}";
             string json = await api.GetAsync(
-                $"{root}/http-metrics/overview?from={range.Start.ToUnixTimeSeconds()}&to={range.End.ToUnixTimeSeconds()}&top_urls_count={_options.TopUrlsCount}",
+                $"{root}/http-metrics/overview?{span}&top_urls_count={Math.Min(_options.TopUrlsCount, MaxOverviewUrls)}",
                 cancellationToken).ConfigureAwait(false);
-            parts.Add(UpsunOverviewParser.Parse(json, range, "Upsun's http-metrics/overview"));
+            var part = UpsunOverviewParser.Parse(json, range, "Upsun's http-metrics/overview");
+            if (_options.TopUrlsCount > MaxOverviewUrls)
+            {
+                string breakdown = await api.GetAsync($"{root}/http/breakdown/urls?{span}&limit={_options.TopUrlsCount}", cancellationToken).ConfigureAwait(false);
+                part = UpsunBreakdownParser.Widen(part, breakdown, "Upsun's http/breakdown/urls");
+            }
+
+            parts.Add(part);
         }
         catch (UpsunTooMuchDataException) when (range.Duration > SmallestSplit)
         {

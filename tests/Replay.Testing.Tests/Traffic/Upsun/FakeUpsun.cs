@@ -63,8 +63,9 @@ internal sealed class FakeUpsun : IDisposable
         },
     });
 
-    // An overview in the published schema: two URLs, `buckets` timeline points of `grain` seconds from `from`.
-    public static string Overview(long from = 1773144000, int buckets = 6, int grain = 600)
+    // An overview in the published schema: two URLs, `buckets` timeline points of `grain` seconds from `from`;
+    // `unlisted` adds per-bucket 2XX answers to URLs it does not list.
+    public static string Overview(long from = 1773144000, int buckets = 6, int grain = 600, int[]? unlisted = null)
     {
         const string catalog = "GET-https://shop.example.com/catalog", checkout = "POST-https://shop.example.com/checkout";
         return JsonSerializer.Serialize(new Dictionary<string, object>
@@ -88,9 +89,38 @@ internal sealed class FakeUpsun : IDisposable
                 {
                     ["timestamp"] = from + (i * grain),
                     ["urls"] = new Dictionary<string, object> { [catalog] = new { count = 100 }, [checkout] = new { count = 10 } },
-                    ["codes"] = new Dictionary<string, int> { ["UNKNOWN"] = 0, ["1XX"] = 0, ["2XX"] = 100, ["3XX"] = 0, ["4XX"] = 5, ["5XX"] = 5 },
+                    ["codes"] = new Dictionary<string, int> { ["UNKNOWN"] = 0, ["1XX"] = 0, ["2XX"] = 100 + (unlisted?[i] ?? 0), ["3XX"] = 0, ["4XX"] = 5, ["5XX"] = 5 },
                 }).ToList(),
             },
+        });
+    }
+
+    // A URL breakdown in the published schema: the overview's two URLs and the given others, ranked by count; its
+    // timeline tracks the top hits only.
+    public static string Breakdown(int limit, params (string Method, string Path, long Count)[] others)
+    {
+        var items = new List<object>
+        {
+            new { url = "https://shop.example.com/catalog", method = "GET", impact = 100.0, average = 250.0, p_50 = 200.0, p_96 = 500.0, count = 600, top_hit = true },
+            new { url = "https://shop.example.com/checkout", method = "POST", impact = 10.0, average = 300.0, p_50 = 250.0, p_96 = 700.0, count = 60, top_hit = true },
+        };
+        items.AddRange(others.Select(o => new { url = "https://shop.example.com" + o.Path, method = o.Method, impact = (double?)null, average = 40.0, p_50 = 30.0, p_96 = 90.0, count = o.Count, top_hit = false }));
+        return JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["_grain"] = 600,
+            ["_from"] = 1773144000,
+            ["_to"] = 1773147600,
+            ["_project_id"] = "abc123def456",
+            ["_environment_id"] = "main",
+            ["_environment_type"] = "production",
+            ["_branch_machine_name"] = "main-bvxea6i",
+            ["_breakdown_limit"] = limit,
+            ["_breakdown_top_hits"] = new { max_quantity = 15, max_percentage = 98.0 },
+            ["_methods"] = null,
+            ["_methods_mode"] = null,
+            ["breakdown"] = new { kind = "url", total = 660 + others.Sum(o => o.Count), data = items },
+            ["top_hits_timeline"] = new { data = new object[] { new { timestamp = 1773144000, _total_consumed = 1.5, _total_count = 110 } } },
+            ["filters"] = new { max_applicable_filters = 45 },
         });
     }
 

@@ -46,6 +46,49 @@ public sealed class UpsunTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task More_than_a_hundred_urls_come_from_the_breakdown_with_curves_from_the_unlisted_traffic()
+    {
+        int[] unlisted = [0, 30, 60, 90, 60, 0];
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 200, FakeUpsun.Overview(unlisted: unlisted));
+        Answer(FakeUpsun.Root + "/http/breakdown/urls", 200, FakeUpsun.Breakdown(150, ("GET", "/products/{id}", 160), ("GET", "/search?q=x", 80)));
+
+        var profile = await Fetch(_upsun.Options with { TopUrlsCount = 150 });
+
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(
+            ("GET /catalog", 600L), ("GET /products/{id}", 160L), ("GET /search?q=x", 80L), ("POST /checkout", 60L));
+        profile.FindEndpoint("GET /products/{id}")!.P96Milliseconds.Should().Be(90);
+        profile.Timeline.Select(b => b.Counts.GetValueOrDefault("GET /products/{id}")).Should().Equal(0, 20, 40, 60, 40, 0);
+        profile.Timeline.Select(b => b.Counts.GetValueOrDefault("GET /search?q=x")).Should().Equal(0, 10, 20, 30, 20, 0);
+        profile.Timeline.Select(b => b.Counts.GetValueOrDefault("GET /catalog")).Should().AllBeEquivalentTo(100L, "the overview's own curve stands");
+        profile.TotalRequests.Should().Be(900);
+        profile.Coverage.Should().Be(1.0);
+        profile.Origin.Details["curveFromUnlistedTraffic"].Should().Be("2");
+        var overview = _upsun.Server.LogEntries.Single(e => e.RequestMessage.Path.EndsWith("/http-metrics/overview", StringComparison.Ordinal)).RequestMessage;
+        overview.Query!["top_urls_count"].Should().Equal("100");
+        var breakdown = _upsun.Server.LogEntries.Single(e => e.RequestMessage.Path.EndsWith("/http/breakdown/urls", StringComparison.Ordinal)).RequestMessage;
+        breakdown.Query!["limit"].Should().Equal("150");
+        breakdown.Query["from"].Should().Equal("1773144000");
+    }
+
+    [Fact]
+    public async Task A_hundred_urls_or_fewer_never_ask_for_the_breakdown()
+    {
+        await Fetch(_upsun.Options with { TopUrlsCount = 100 });
+
+        _upsun.Calls(FakeUpsun.Root + "/http/breakdown/urls").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_malformed_breakdown_is_reported_as_such()
+    {
+        Answer(FakeUpsun.Root + "/http/breakdown/urls", 200, """{"_grain": 600, "breakdown": {"kind": "ip", "total": 3, "data": []}}""");
+
+        var act = () => Fetch(_upsun.Options with { TopUrlsCount = 120 });
+
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("Upsun's http/breakdown/urls has no URL breakdown*");
+    }
+
+    [Fact]
     public async Task A_window_older_than_the_retention_is_refused_with_what_to_do_instead()
     {
         Answer(FakeUpsun.Root, 200, FakeUpsun.EntryPoint(retentionMinutes: 60));
@@ -152,8 +195,8 @@ public sealed class UpsunTrafficSourceTests : IDisposable
     [Fact]
     public void Missing_ids_are_refused_together()
     {
-        var act = () => new UpsunTrafficSource(new UpsunOptions { TopUrlsCount = 300 });
+        var act = () => new UpsunTrafficSource(new UpsunOptions { TopUrlsCount = 301 });
 
-        act.Should().Throw<ReplayConfigurationException>().WithMessage("*ProjectId is empty*EnvironmentId is empty*TopUrlsCount is 300*");
+        act.Should().Throw<ReplayConfigurationException>().WithMessage("*ProjectId is empty*EnvironmentId is empty*TopUrlsCount is 301; Upsun ranks from 1 to 300 URLs*");
     }
 }
