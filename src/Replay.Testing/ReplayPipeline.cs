@@ -220,14 +220,19 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
     private ReplayReport Planned(ReplayReport report, ReplayPlan plan, TrafficProfile profile)
     {
         context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
-            $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, seed {_options.Plan.Seed})");
+            $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, " +
+            (_options.Plan.Order == RequestOrder.Recorded ? "production's requests in recorded order)" : $"seed {_options.Plan.Seed})"));
         return report with
         {
             Plan = new ReplayPlanSummary(plan.Duration, plan.Compression, _options.Plan.RateScale, _options.Plan.Seed,
                 plan.TotalRequests, plan.Endpoints.Select(e => e.Key).ToList())
             {
+                Order = _options.Plan.Order,
                 Uncovered = _options.Plan.Uncovered,
-                Coverage = profile.Coverage,
+                Coverage = _options.Plan.Order == RequestOrder.Recorded ? 1 : profile.Coverage,
+                TemplateValues = plan.Endpoints.SelectMany(e => e.Placeholders)
+                    .GroupBy(p => p.Name, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => string.Join(" / ", g.Select(p => p.Describe()).Distinct(StringComparer.Ordinal)), StringComparer.Ordinal),
             },
         };
     }

@@ -10,8 +10,14 @@ namespace Replay.Testing;
 public sealed record ReplayPlanSummary(TimeSpan Duration, double Compression, double RateScale, int Seed, long TotalRequests,
     IReadOnlyList<string> Endpoints)
 {
+    /// <summary>Whether the replay sent each bucket's mix or production's own requests in order.</summary>
+    public Plans.RequestOrder Order { get; init; }
+
     /// <summary>What was done with requests the profile lists under no endpoint.</summary>
     public Plans.UncoveredTraffic Uncovered { get; init; }
+
+    /// <summary>Where each URL template placeholder's values came from (<c>{"id": "int:1-50000"}</c>, <c>{"sku": "412 values"}</c>).</summary>
+    public IReadOnlyDictionary<string, string> TemplateValues { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The share of the window's requests the listed endpoints cover, from 0 to 1.</summary>
     public double Coverage { get; init; } = 1;

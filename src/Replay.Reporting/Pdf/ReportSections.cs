@@ -91,11 +91,14 @@ internal static class ReportSections
             yield break;
         }
 
-        yield return new FactsBlock(
-        [
+        var facts = new List<(string Label, string Value)>
+        {
             ("Replay duration", ReportText.Duration(plan.Duration)),
             ("Time compression", $"{ReportText.Ratio(plan.Compression)}x (each bucket keeps the incident's request rate)"),
             ("Rate scale", $"{ReportText.Ratio(plan.RateScale)}x"),
+            ("Request order", plan.Order == Replay.Testing.Plans.RequestOrder.Recorded
+                ? "recorded: production's own requests, in order, at their own times"
+                : "mixed: each bucket's endpoint mix, shuffled by the seed, evenly spaced"),
             ("Seed", plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Requests planned", ReportText.Count(plan.TotalRequests)),
             ("Endpoints replayed", plan.Endpoints.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -103,7 +106,13 @@ internal static class ReportSections
                 : plan.Uncovered == Replay.Testing.Plans.UncoveredTraffic.Spread
                     ? $"{ReportText.Percent(1 - plan.Coverage)} of the window's requests, spread over the listed endpoints"
                     : $"{ReportText.Percent(1 - plan.Coverage)} of the window's requests, left out (plan.uncovered: \"spread\" sends them)"),
-        ]);
+        };
+        if (plan.TemplateValues.Count > 0)
+        {
+            facts.Add(("Template values", string.Join("; ", plan.TemplateValues.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{{{p.Key}}}: {p.Value}"))));
+        }
+
+        yield return new FactsBlock(facts);
     }
 
     public static IEnumerable<IPdfBlock> Endpoints(ReplayReport report)

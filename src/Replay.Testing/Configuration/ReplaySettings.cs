@@ -6,7 +6,8 @@ namespace Replay.Testing.Configuration;
 //
 // {
 //   "traffic": { "accessLogs": { "files": ["/var/log/nginx/access.log*"], "bucketSize": "10s",   used when no
-//                                "maxEndpoints": 100, "maxSkippedShare": 0.01 },                snapshot exists
+//                                "maxEndpoints": 100, "maxSkippedShare": 0.01,                  snapshot exists
+//                                "keepSequence": false },
 //                "prometheus": { "baseUrl": "http://prometheus:9090/", "selector": "job=\"shop\"",   or this
 //                                "metric": "http_server_request_duration_seconds_count", "bucketSize": "1min" },
 //                "upsun": { "projectId": "abc123", "environmentId": "main", "topUrlsCount": 20 } },  token: UPSUN_API_TOKEN
@@ -21,8 +22,8 @@ namespace Replay.Testing.Configuration;
 //                "strictParity": false },
 //              { "upsun": { "projectId": "abc123", "environmentId": "main",        a clone branched on Upsun
 //                           "keepOnFailure": false, "activityTimeout": "30min" } }
-//   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1, "linearRamps": false,
-//                "templateValues": { "id": ["1", "2"] },
+//   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1, "linearRamps": false, "order": "mixed",
+//                "templateValues": { "id": ["1", "2"] }, "templateGenerators": { "userId": "int:1-50000" },
 //                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
 //   "load":    { "maxInFlight": 2000, "maxConnections": 256, "requestTimeout": "30s", "warmUp": "2s",
 //                "userAgent": "Replay.Testing", "headers": { "Accept-Encoding": "gzip, br" }, "httpVersion": "1.1",
@@ -83,6 +84,7 @@ internal sealed record AccessLogSettings
     [JsonPropertyName("productionHosts")] public List<string>? ProductionHosts { get; init; }
     [JsonPropertyName("format")] public string? Format { get; init; }
     [JsonPropertyName("jsonFields")] public JsonFieldSettings? JsonFields { get; init; }
+    [JsonPropertyName("keepSequence")] public bool? KeepSequence { get; init; }
 }
 
 internal sealed record JsonFieldSettings
@@ -139,8 +141,10 @@ internal sealed record PlanSettings
     [JsonPropertyName("seed")] public int? Seed { get; init; }
     [JsonPropertyName("linearRamps")] public bool? LinearRamps { get; init; }
     [JsonPropertyName("uncovered")] public string? Uncovered { get; init; }
+    [JsonPropertyName("order")] public string? Order { get; init; }
     [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
     [JsonPropertyName("templateQueries")] public Dictionary<string, string>? TemplateQueries { get; init; }
+    [JsonPropertyName("templateGenerators")] public Dictionary<string, string>? TemplateGenerators { get; init; }
     [JsonPropertyName("requestBodies")] public Dictionary<string, RequestBodySettings>? RequestBodies { get; init; }
 }
 

@@ -137,6 +137,7 @@ internal static class ReplaySetup
             BucketSize = Duration(logs.BucketSize, "traffic.accessLogs.bucketSize") ?? options.BucketSize,
             MaxEndpoints = logs.MaxEndpoints ?? options.MaxEndpoints,
             MaxSkippedShare = logs.MaxSkippedShare ?? options.MaxSkippedShare,
+            KeepSequence = logs.KeepSequence ?? options.KeepSequence,
             ProductionHosts = logs.ProductionHosts ?? options.ProductionHosts,
             Format = logs.Format?.ToLowerInvariant() switch
             {
@@ -356,7 +357,7 @@ internal static class ReplaySetup
             $"\"target.resources\" is {value}; write \"production\" (match the snapshot's production figures) or {{\"cpu\": 1, \"memory\": \"1GiB\"}}.");
     }
 
-    private static ReplayPlanOptions Plan(PlanSettings? plan)
+    internal static ReplayPlanOptions Plan(PlanSettings? plan)
     {
         var options = new ReplayPlanOptions();
         if (plan is null)
@@ -371,12 +372,20 @@ internal static class ReplaySetup
             Seed = plan.Seed ?? options.Seed,
             LinearRamps = plan.LinearRamps ?? options.LinearRamps,
             TemplateQueries = plan.TemplateQueries ?? options.TemplateQueries,
+            TemplateGenerators = plan.TemplateGenerators?.ToDictionary(p => p.Key, p => TemplateValueGenerator.Parse(p.Value, $"plan.templateGenerators.{p.Key}")) ?? options.TemplateGenerators,
             Uncovered = plan.Uncovered?.ToLowerInvariant() switch
             {
                 null or "" => options.Uncovered,
                 "leaveout" or "leave-out" or "leave out" => UncoveredTraffic.LeaveOut,
                 "spread" => UncoveredTraffic.Spread,
                 _ => throw new ReplayConfigurationException($"\"plan.uncovered\" is \"{plan.Uncovered}\"; use \"leaveOut\" (the default) or \"spread\"."),
+            },
+            Order = plan.Order?.ToLowerInvariant() switch
+            {
+                null or "" => options.Order,
+                "mixed" => RequestOrder.Mixed,
+                "recorded" => RequestOrder.Recorded,
+                _ => throw new ReplayConfigurationException($"\"plan.order\" is \"{plan.Order}\"; use \"mixed\" (the default: each bucket's endpoint mix) or \"recorded\" (the log's own requests, in order)."),
             },
             TemplateValues = plan.TemplateValues?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value) ?? options.TemplateValues,
             RequestBodies = plan.RequestBodies?.ToDictionary(p => p.Key, p => Body(p.Key, p.Value)) ?? options.RequestBodies,

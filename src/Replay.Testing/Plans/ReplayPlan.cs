@@ -11,14 +11,18 @@ namespace Replay.Testing.Plans;
 /// </summary>
 public sealed partial class ReplayPlan
 {
+    // A recorded-order plan: the endpoint index of each of the sequence's distinct targets.
+    private readonly int[]? _endpointOfTarget;
+
     private ReplayPlan(TrafficProfile profile, ReplayPlanOptions options, IReadOnlyList<PlannedEndpoint> endpoints,
-        IReadOnlyList<PlannedBucket> buckets, TimeSpan duration)
+        IReadOnlyList<PlannedBucket> buckets, TimeSpan duration, int[]? endpointOfTarget = null)
     {
         Profile = profile;
         Options = options;
         Endpoints = endpoints;
         Buckets = buckets;
         Duration = duration;
+        _endpointOfTarget = endpointOfTarget;
     }
 
     /// <summary>The profile the plan replays.</summary>
@@ -51,16 +55,21 @@ public sealed partial class ReplayPlan
 
         TimeSpan duration = options.Duration ?? profile.Window.Duration;
         double compression = profile.Window.Duration / duration;
+        if (options.Order == RequestOrder.Recorded)
+        {
+            return CreateRecorded(profile, options, duration, compression);
+        }
 
         var endpointKeys = EndpointKeys(profile);
         var endpoints = endpointKeys.Select(k => ToPlannedEndpoint(k, profile.FindEndpoint(k.Key), options)).ToList();
         var indexOf = endpointKeys.Select((k, i) => (k.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
 
         var problems = endpoints
-            .SelectMany(e => e.Placeholders.Where(p => p.Values.Count == 0).Select(p => (e, p)))
+            .SelectMany(e => e.Placeholders.Where(p => !p.HasValues).Select(p => (e, p)))
             .Select(x =>
                 $"The endpoint \"{x.e.Key}\" is a URL template and the placeholder {{{x.p.Name}}} has no values, so it cannot be sent. " +
-                $"Give values in ReplayPlanOptions.TemplateValues[\"{x.p.Name}\"] (or the \"plan.templateValues.{x.p.Name}\" configuration key).")
+                $"Give values in ReplayPlanOptions.TemplateValues[\"{x.p.Name}\"] (or the \"plan.templateValues.{x.p.Name}\" configuration key), " +
+                $"a generator (\"plan.templateGenerators.{x.p.Name}\": \"int:1-50000\") or a query on the clone (\"plan.templateQueries.{x.p.Name}\").")
             .ToList();
         if (problems.Count > 0)
         {
@@ -98,6 +107,18 @@ public sealed partial class ReplayPlan
     /// </summary>
     public IEnumerable<PlannedArrival> EnumerateArrivals()
     {
+        if (Profile.Sequence is { } sequence && _endpointOfTarget is { } endpointOf)
+        {
+            for (int i = 0; i < sequence.Count; i++)
+            {
+                var (offset, request) = sequence[i];
+                int target = sequence.TargetIndexAt(i);
+                yield return new PlannedArrival(offset / Compression, endpointOf[target], BucketOf(offset), request.Target);
+            }
+
+            yield break;
+        }
+
         for (int b = 0; b < Buckets.Count; b++)
         {
             var bucket = Buckets[b];
@@ -119,6 +140,56 @@ public sealed partial class ReplayPlan
             }
         }
     }
+
+    // The exact requests production received, at their own times: the buckets count them, nothing is drawn.
+    private static ReplayPlan CreateRecorded(TrafficProfile profile, ReplayPlanOptions options, TimeSpan duration, double compression)
+    {
+        var sequence = profile.Sequence ?? throw new ReplayConfigurationException(
+            $"The plan's order is \"recorded\", but the traffic from {profile.Origin.Description} has no request sequence. " +
+            "Read access logs with \"traffic.accessLogs.keepSequence\": true (then refresh the snapshot with REPLAY_REFRESH=1), or use the \"mixed\" order.");
+        if (options.RateScale != 1)
+        {
+            throw new ReplayConfigurationException(
+                $"RateScale is {options.RateScale}, but a recorded-order replay sends exactly the requests production received. " +
+                "Use the \"mixed\" order to scale rates, or compress time with the plan's duration.");
+        }
+
+        var keys = EndpointKeys(profile);
+        var indexOf = keys.Select((k, i) => (k.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
+        var endpointOfTarget = new int[sequence.Targets.Count];
+        for (int t = 0; t < endpointOfTarget.Length; t++)
+        {
+            var target = sequence.Targets[t];
+            if (!indexOf.TryGetValue(target.EndpointKey, out int index))
+            {
+                index = keys.Count;
+                int space = target.EndpointKey.IndexOf(' ', StringComparison.Ordinal);
+                keys.Add((target.EndpointKey, target.Method, space > 0 ? target.EndpointKey[(space + 1)..] : target.Target));
+                indexOf.Add(target.EndpointKey, index);
+            }
+
+            endpointOfTarget[t] = index;
+        }
+
+        int bucketCount = (int)Math.Ceiling(profile.Window.Duration / profile.BucketSize);
+        var counts = Enumerable.Range(0, bucketCount).Select(_ => new int[keys.Count]).ToArray();
+        for (int i = 0; i < sequence.Count; i++)
+        {
+            counts[Math.Min(bucketCount - 1, (int)(sequence[i].Offset / profile.BucketSize))][endpointOfTarget[sequence.TargetIndexAt(i)]]++;
+        }
+
+        var buckets = counts.Select((c, b) =>
+        {
+            var start = profile.BucketSize * b;
+            return new PlannedBucket(b, profile.Window.Start + start, start / compression, Min(profile.BucketSize, profile.Window.Duration - start) / compression, c);
+        }).ToList();
+
+        // Targets are concrete: no placeholder needs values.
+        var endpoints = keys.Select(k => new PlannedEndpoint(k.Method, k.Path) { Body = options.RequestBodies.GetValueOrDefault(k.Key) }).ToList();
+        return new ReplayPlan(profile, options, endpoints, buckets, duration, endpointOfTarget);
+    }
+
+    private int BucketOf(TimeSpan offset) => Math.Min(Buckets.Count - 1, (int)(offset / Profile.BucketSize));
 
     // How much to scale a bucket's listed requests so they carry its uncovered ones too: by the bucket's own total
     // where the source counts it (status classes), else by the profile's overall coverage.
@@ -185,7 +256,7 @@ public sealed partial class ReplayPlan
         var builder = new StringBuilder(endpoint.Path);
         foreach (var placeholder in endpoint.Placeholders)
         {
-            string value = placeholder.Values[random.Next(placeholder.Values.Count)];
+            string value = placeholder.Next(random);
             builder.Replace("{" + placeholder.Name + "}", Uri.EscapeDataString(value));
         }
 
@@ -205,7 +276,7 @@ public sealed partial class ReplayPlan
         return keys;
     }
 
-    // Configured values win; otherwise the values production saw (from an access log's value pool).
+    // Configured values (or a generator) win; otherwise the values production saw (from an access log's value pool).
     private static PlannedEndpoint ToPlannedEndpoint((string Key, string Method, string Path) endpoint, TrafficEndpoint? seen, ReplayPlanOptions options) =>
         new(endpoint.Method, endpoint.Path)
         {
@@ -213,8 +284,9 @@ public sealed partial class ReplayPlan
             Placeholders = Placeholder().Matches(endpoint.Path)
                 .Select(m => m.Groups[1].Value)
                 .Distinct(StringComparer.Ordinal)
-                .Select(name => new TemplatePlaceholder(name,
-                    options.TemplateValues.GetValueOrDefault(name) ?? seen?.TemplateValues.GetValueOrDefault(name) ?? []))
+                .Select(name => options.TemplateGenerators.GetValueOrDefault(name) is { } generator
+                    ? new TemplatePlaceholder(name, []) { Generator = generator }
+                    : new TemplatePlaceholder(name, options.TemplateValues.GetValueOrDefault(name) ?? seen?.TemplateValues.GetValueOrDefault(name) ?? []))
                 .ToList(),
         };
 
@@ -230,6 +302,12 @@ public sealed partial class ReplayPlan
         {
             problems.Add($"Duration is {d}; it must be positive and no longer than the window ({profile.Window.Duration}). " +
                 "Leave it unset to replay in real time.");
+        }
+
+        foreach (string name in options.TemplateGenerators.Keys.Where(n => options.TemplateValues.ContainsKey(n) || options.TemplateQueries.ContainsKey(n)).Order(StringComparer.Ordinal))
+        {
+            problems.Add($"The placeholder {{{name}}} has a generator and also {(options.TemplateQueries.ContainsKey(name) ? "a query" : "values")}; " +
+                $"keep one of \"plan.templateGenerators.{name}\", \"plan.templateValues.{name}\" and \"plan.templateQueries.{name}\".");
         }
 
         if (profile.BucketSize <= TimeSpan.Zero)

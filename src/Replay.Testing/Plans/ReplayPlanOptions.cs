@@ -24,10 +24,26 @@ public sealed record ReplayPlanOptions
         new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>
+    /// Generators for URL template placeholders, by placeholder name: <c>{"id": TemplateValueGenerator.Integers(1, 50000)}</c>
+    /// makes the values of <c>/users/{id}</c> from the seed when no list of real values exists. A placeholder takes
+    /// values from one place only: a generator for a name that also has <see cref="TemplateValues"/> or
+    /// <see cref="TemplateQueries"/> is a configuration error. Both win over the values an access log saw.
+    /// </summary>
+    public IReadOnlyDictionary<string, TemplateValueGenerator> TemplateGenerators { get; init; } =
+        new Dictionary<string, TemplateValueGenerator>();
+
+    /// <summary>
     /// Whether the rate ramps linearly from one bucket to the next instead of stepping at bucket edges. Each bucket
     /// still sends exactly its own count; only the spacing inside it changes. Default false.
     /// </summary>
     public bool LinearRamps { get; init; }
+
+    /// <summary>
+    /// Which requests are sent in which order: each bucket's endpoint mix, shuffled by the seed (the default), or the
+    /// exact requests production received, in order, at their own times (<see cref="RequestOrder.Recorded"/>, for
+    /// profiles that keep a request sequence).
+    /// </summary>
+    public RequestOrder Order { get; init; } = RequestOrder.Mixed;
 
     /// <summary>What to do with requests the profile counts but lists under no endpoint. Default <see cref="UncoveredTraffic.LeaveOut"/>.</summary>
     public UncoveredTraffic Uncovered { get; init; } = UncoveredTraffic.LeaveOut;

@@ -37,6 +37,12 @@ public sealed record TrafficProfile
     /// <summary>Records the source could not read, if it reads records (access logs); null otherwise.</summary>
     public TrafficDiagnostics? Diagnostics { get; init; }
 
+    /// <summary>
+    /// Every request of the window in the order production received them, where the source keeps it (access logs with
+    /// <c>keepSequence</c>); null otherwise. What a <see cref="Plans.RequestOrder.Recorded"/> replay sends.
+    /// </summary>
+    public RequestSequence? Sequence { get; init; }
+
     /// <summary>Requests to the listed endpoints.</summary>
     public long CoveredRequests => Endpoints.Sum(e => e.Count);
 

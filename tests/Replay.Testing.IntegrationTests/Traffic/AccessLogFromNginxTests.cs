@@ -1,4 +1,6 @@
 using Replay.Testing.IntegrationTests.Servers;
+using Replay.Testing.Load;
+using Replay.Testing.Plans;
 using Replay.Testing.Traffic.AccessLogs;
 
 namespace Replay.Testing.IntegrationTests.Traffic;
@@ -38,6 +40,44 @@ public class AccessLogFromNginxTests
         profile.Timeline.Sum(b => b.Statuses!.Success).Should().Be(38);
         profile.Diagnostics!.RecordsSkipped.Should().Be(0);
         File.ReadLines(nginx.AccessLog).First().Should().MatchRegex(@"\[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d \+0[12]00\]", "nginx ran in Paris time");
+    }
+
+    [Fact]
+    public async Task A_recorded_order_replay_of_one_nginx_log_reaches_another_nginx_as_the_same_requests_in_the_same_order()
+    {
+        await using var production = await NginxServer.StartAsync();
+        await using var clone = await NginxServer.StartAsync();
+        var cancel = TestContext.Current.CancellationToken;
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var window = new IncidentWindow(start, start.AddSeconds(6));
+
+        using (var client = new HttpClient { BaseAddress = production.BaseAddress })
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                var response = i % 4 == 3
+                    ? await client.PostAsync($"cart/items?session=s{i}", new StringContent("{}"), cancel)
+                    : await client.GetAsync($"products/{(i * 7) % 13}?ref=r{i}&page={i % 3}", cancel);
+                response.EnsureSuccessStatusCode();
+                await Task.Delay(25, cancel);   // spaced so the replay, compressed 2x, keeps each request apart
+            }
+        }
+
+        await Task.Delay(200, cancel);
+        var options = new AccessLogOptions { Files = [production.AccessLog], KeepSequence = true, BucketSize = TimeSpan.FromSeconds(1) };
+        var recorded = await new AccessLogTrafficSource(options).FetchAsync(window, cancel);
+        var plan = ReplayPlan.Create(recorded, new ReplayPlanOptions { Order = RequestOrder.Recorded, Duration = TimeSpan.FromSeconds(3) });
+
+        var result = await new LoadEngine(new LoadEngineOptions { MaxConnections = 1 }).RunAsync(plan, clone.BaseAddress, cancellationToken: cancel);
+        await Task.Delay(200, cancel);
+        var replayed = await new AccessLogTrafficSource(options with { Files = [clone.AccessLog] })
+            .FetchAsync(new IncidentWindow(start, start.AddMinutes(1)), cancel);
+
+        recorded.Sequence!.Should().HaveCount(40);
+        result.Sent.Should().Be(40);
+        replayed.Sequence!.Select(r => (r.Request.Method, r.Request.Target))
+            .Should().Equal(recorded.Sequence!.Select(r => (r.Request.Method, r.Request.Target)), "the clone saw production's own requests, query strings and order");
     }
 
     [Fact]

@@ -94,6 +94,41 @@ public sealed class ReplaySettingsReadTests : IDisposable
     }
 
     [Fact]
+    public void Template_generators_are_read_from_configuration_and_overrides()
+    {
+        File.WriteAllText(_path, """{ "plan": { "templateGenerators": { "id": "int:1-50000", "token": "hex:24" } } }""");
+
+        var options = ReplaySetup.Plan(ReplaySetup.Read(_path, Environment(("REPLAY__plan__templateGenerators__order", "uuid"))).Plan);
+
+        options.TemplateGenerators.ToDictionary(p => p.Key, p => p.Value.Description)
+            .Should().BeEquivalentTo(new Dictionary<string, string> { ["id"] = "int:1-50000", ["token"] = "hex:24", ["order"] = "uuid" });
+    }
+
+    [Fact]
+    public void The_request_order_is_read_and_a_misspelled_one_lists_both()
+    {
+        File.WriteAllText(_path, """{ "plan": { "order": "Recorded" } }""");
+
+        ReplaySetup.Plan(ReplaySetup.Read(_path, Environment()).Plan).Order.Should().Be(Replay.Testing.Plans.RequestOrder.Recorded);
+        ReplaySetup.Plan(null).Order.Should().Be(Replay.Testing.Plans.RequestOrder.Mixed);
+        var act = () => ReplaySetup.Plan(ReplaySetup.Read(_path, Environment(("REPLAY__plan__order", "sequential"))).Plan);
+        act.Should().Throw<ReplayConfigurationException>().WithMessage("\"plan.order\" is \"sequential\"; use \"mixed\"*or \"recorded\"*");
+    }
+
+    [Theory]
+    [InlineData("int:10-1", "*\"plan.templateGenerators.id\" is \"int:10-1\": The range 10-1 is empty*")]
+    [InlineData("random", "*\"plan.templateGenerators.id\" is \"random\"; use \"int:MIN-MAX\"*\"uuid\"*\"hex:LENGTH\"*")]
+    [InlineData("hex:0", "*\"plan.templateGenerators.id\" is \"hex:0\": *")]
+    public void A_template_generator_that_cannot_be_read_is_named_with_the_forms_that_can(string spec, string message)
+    {
+        File.WriteAllText(_path, $$"""{ "plan": { "templateGenerators": { "id": "{{spec}}" } } }""");
+
+        var act = () => ReplaySetup.Plan(ReplaySetup.Read(_path, Environment()).Plan);
+
+        act.Should().Throw<ReplayConfigurationException>().WithMessage(message);
+    }
+
+    [Fact]
     public void Endpoint_and_relative_slos_are_read_from_configuration()
     {
         File.WriteAllText(_path, """

@@ -1,4 +1,5 @@
 using Replay.Testing.Plans;
+using Replay.Testing.Traffic;
 
 namespace Replay.Testing.Tests.Plans;
 
@@ -99,11 +100,81 @@ public class ReplayPlanTests
     }
 
     [Fact]
+    public void Generated_template_values_stay_in_range_and_repeat_for_the_same_seed()
+    {
+        var profile = ProfileBuilder.Minutes(("GET /users/{id}/orders/{order}", [2000]));
+        var options = new ReplayPlanOptions
+        {
+            TemplateGenerators = new Dictionary<string, TemplateValueGenerator>
+            {
+                ["id"] = TemplateValueGenerator.Integers(1, 50),
+                ["order"] = TemplateValueGenerator.Guids(),
+            },
+        };
+
+        var targets = ReplayPlan.Create(profile, options).EnumerateArrivals().Select(a => a.Target).ToList();
+        var again = ReplayPlan.Create(profile, options).EnumerateArrivals().Select(a => a.Target).ToList();
+        var other = ReplayPlan.Create(profile, options with { Seed = 9 }).EnumerateArrivals().Select(a => a.Target).ToList();
+
+        var parts = targets.Select(t => t.Split('/')).ToList();
+        parts.Select(p => int.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)).Should().OnlyContain(id => id >= 1 && id <= 50);
+        parts.Select(p => p[2]).Distinct().Should().HaveCount(50, "2,000 draws from 50 values reach every one");
+        parts.Select(p => Guid.Parse(p[4])).Should().OnlyHaveUniqueItems().And.OnlyContain(g => g.Version == 4 && (g.ToByteArray()[8] & 0xC0) == 0x80);
+        targets.Should().NotContain(t => t.Contains('{'));
+        again.Should().Equal(targets);
+        other.Should().NotEqual(targets);
+    }
+
+    [Fact]
+    public void Hex_values_have_the_asked_length()
+    {
+        var plan = ReplayPlan.Create(ProfileBuilder.Minutes(("GET /objects/{oid}", [100])), new ReplayPlanOptions
+        {
+            TemplateGenerators = new Dictionary<string, TemplateValueGenerator> { ["oid"] = TemplateValueGenerator.Hex(24) },
+        });
+
+        plan.EnumerateArrivals().Select(a => a.Target["/objects/".Length..]).Should().OnlyContain(v => v.Length == 24 && v.All(char.IsAsciiHexDigitLower));
+        plan.Endpoints[0].Placeholders[0].Describe().Should().Be("hex:24");
+    }
+
+    [Fact]
+    public void A_placeholder_with_a_generator_and_values_or_a_query_is_refused()
+    {
+        var act = () => ReplayPlan.Create(ProfileBuilder.Minutes(("GET /products/{id}/{sku}", [100])), new ReplayPlanOptions
+        {
+            TemplateGenerators = new Dictionary<string, TemplateValueGenerator>
+            {
+                ["id"] = TemplateValueGenerator.Integers(1, 9),
+                ["sku"] = TemplateValueGenerator.Hex(8),
+            },
+            TemplateValues = new Dictionary<string, IReadOnlyList<string>> { ["id"] = ["1"] },
+            TemplateQueries = new Dictionary<string, string> { ["sku"] = "SELECT sku FROM products" },
+        });
+
+        act.Should().Throw<ReplayConfigurationException>()
+            .WithMessage("*{id} has a generator and also values*{sku} has a generator and also a query*\"plan.templateQueries.sku\"*");
+    }
+
+    [Fact]
+    public void A_recorded_order_needs_a_sequence_and_the_incidents_own_rate()
+    {
+        var profile = ProfileBuilder.Minutes(("GET /a", [60]));
+        var withSequence = profile with { Sequence = new RequestSequence([new RecordedTarget("GET", "/a?x=1", "GET /a")], [0], [0]) };
+
+        var noSequence = () => ReplayPlan.Create(profile, new ReplayPlanOptions { Order = RequestOrder.Recorded });
+        var scaled = () => ReplayPlan.Create(withSequence, new ReplayPlanOptions { Order = RequestOrder.Recorded, RateScale = 2 });
+
+        noSequence.Should().Throw<ReplayConfigurationException>().WithMessage("*order is \"recorded\"*no request sequence*keepSequence*REPLAY_REFRESH=1*");
+        scaled.Should().Throw<ReplayConfigurationException>().WithMessage("RateScale is 2, but a recorded-order replay*\"mixed\"*");
+        ReplayPlan.Create(withSequence, new ReplayPlanOptions { Order = RequestOrder.Recorded }).EnumerateArrivals().Select(a => a.Target).Should().Equal("/a?x=1");
+    }
+
+    [Fact]
     public void A_template_without_values_is_a_configuration_error_naming_the_placeholder()
     {
         var act = () => ReplayPlan.Create(ProfileBuilder.Minutes(("GET /products/{id}", [100])));
 
-        act.Should().Throw<ReplayConfigurationException>().WithMessage("*\"GET /products/{id}\"*{id} has no values*TemplateValues[\"id\"]*");
+        act.Should().Throw<ReplayConfigurationException>().WithMessage("*\"GET /products/{id}\"*{id} has no values*TemplateValues[\"id\"]*plan.templateGenerators.id*plan.templateQueries.id*");
     }
 
     [Fact]

@@ -36,6 +36,46 @@ public class TrafficSnapshotFileTests
     }
 
     [Fact]
+    public void A_request_sequence_is_saved_beside_the_snapshot_hashed_and_checked_when_loaded()
+    {
+        string directory = Directory.CreateTempSubdirectory("replay-snapshot-").FullName;
+        try
+        {
+            string path = Path.Combine(directory, TrafficSnapshotFile.FileNameFor(Window, "access-log"));
+            string sidecar = Path.Combine(directory, "2026-03-10T1200Z_2026-03-10T1300Z.access-log.requests.tsv.gz");
+            var targets = new[] { new RecordedTarget("GET", "/products/7?ref=mail", "GET /products/{id}"), new RecordedTarget("POST", "/checkout", "POST /checkout") };
+            var profile = Profile() with { Sequence = new RequestSequence(targets, [5_000_000, 5_000_000, 12_345_670], [0, 1, 0]) };
+
+            TrafficSnapshotFile.Save(profile, path);
+            var loaded = TrafficSnapshotFile.Load(path);
+
+            File.ReadAllText(path).Should().StartWith("{\n  \"schemaVersion\": 3,").And.Contain("\"file\": \"2026-03-10T1200Z_2026-03-10T1300Z.access-log.requests.tsv.gz\"");
+            loaded.Sequence.Should().Equal(profile.Sequence);
+            using (var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(sidecar), System.IO.Compression.CompressionMode.Decompress)))
+            {
+                reader.ReadToEnd().Split('\n')[1].Should().Be("500000\tGET\t/products/7?ref=mail\tGET /products/{id}");
+            }
+
+            File.WriteAllBytes(sidecar, [.. File.ReadAllBytes(sidecar).Take(20)]);
+            var tampered = () => TrafficSnapshotFile.Load(path);
+            tampered.Should().Throw<TrafficSourceException>().WithMessage("*requests.tsv.gz* is not the one the snapshot*SHA-256*REPLAY_REFRESH=1*");
+
+            File.Delete(sidecar);
+            var missing = () => TrafficSnapshotFile.Load(path);
+            missing.Should().Throw<TrafficSourceException>().WithMessage("*keeps its request sequence in*requests.tsv.gz*not beside it*Commit*");
+
+            TrafficSnapshotFile.Save(profile, path);
+            TrafficSnapshotFile.Save(profile with { Sequence = null }, path);
+            File.Exists(sidecar).Should().BeFalse("a sequence that no longer matches its snapshot is removed");
+            File.ReadAllText(path).Should().StartWith("{\n  \"schemaVersion\": 2,");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Dictionary_keys_are_written_sorted()
     {
         string json = TrafficSnapshotFile.Serialize(Profile());

@@ -12,12 +12,12 @@ internal static class AccessLogLineParser
     /// <param name="line">The line without its line break.</param>
     /// <param name="timestamp">The bytes of the timestamp, for a caller that caches the last one it converted.</param>
     /// <param name="method">The request method.</param>
-    /// <param name="path">The request path without the query string.</param>
+    /// <param name="target">The request target in origin form: the path and query string.</param>
     /// <param name="status">The response status code.</param>
     public static bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> timestamp, out ReadOnlySpan<byte> method,
-        out ReadOnlySpan<byte> path, out int status)
+        out ReadOnlySpan<byte> target, out int status)
     {
-        timestamp = method = path = default;
+        timestamp = method = target = default;
         status = 0;
 
         int open = line.IndexOf((byte)'[');
@@ -48,7 +48,7 @@ internal static class AccessLogLineParser
         }
 
         method = request[..space];
-        var target = request[(space + 1)..];
+        target = request[(space + 1)..];
         int end = target.IndexOf((byte)' ');
         if (end >= 0)
         {
@@ -56,9 +56,7 @@ internal static class AccessLogLineParser
         }
 
         target = OriginForm(target);
-        int query = target.IndexOf((byte)'?');
-        path = query >= 0 ? target[..query] : target;
-        if (path.IsEmpty || path[0] != (byte)'/' || !IsToken(method))
+        if (target.IsEmpty || target[0] != (byte)'/' || !IsToken(method))
         {
             return false;
         }

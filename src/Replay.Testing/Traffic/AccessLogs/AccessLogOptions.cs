@@ -40,6 +40,13 @@ public sealed record AccessLogOptions
     /// <summary>How many distinct concrete values a template placeholder keeps as its value pool. Default 1,000.</summary>
     public int MaxValuesPerPlaceholder { get; init; } = 1_000;
 
+    /// <summary>
+    /// Whether to keep every request of the window, in order, with its query string, for an in-order replay
+    /// (<see cref="Plans.RequestOrder.Recorded"/>). Memory then grows with the window's requests (about 24 bytes each
+    /// while reading), and the snapshot gets a gzip file of them beside it. Default false.
+    /// </summary>
+    public bool KeepSequence { get; init; }
+
     /// <summary>The host names production answers on, so a replay is never aimed at them.</summary>
     public IReadOnlyList<string> ProductionHosts { get; init; } = [];
 }

@@ -19,9 +19,15 @@ internal sealed partial class AccessLogTally
     private readonly Dictionary<string, int> _templateIds = new(StringComparer.Ordinal);
     private readonly IAccessLogLineReader _reader;
 
-    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder, IAccessLogLineReader reader)
+    // The request sequence, when kept: each distinct method and target (query included) once, and one entry a request.
+    private readonly RequestKeyTable? _targets;
+    private readonly List<int> _templateOfTarget = [];
+    private readonly List<SequenceEntry> _sequence = [];
+
+    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder, IAccessLogLineReader reader, bool keepSequence = false)
     {
         _reader = reader;
+        _targets = keepSequence ? new RequestKeyTable() : null;
         _windowStart = window.Start.ToUnixTimeSeconds();
         _windowEnd = window.End.ToUnixTimeSeconds();
         _bucketSeconds = (long)bucketSize.TotalSeconds;
@@ -56,7 +62,10 @@ internal sealed partial class AccessLogTally
 
     public int Buckets => _buckets;
 
-    public void Add(ReadOnlySpan<byte> line)
+    /// <summary>Adds a line.</summary>
+    /// <param name="line">The line's bytes, without the line break.</param>
+    /// <param name="position">Where the line is among all lines read (file, then offset): orders requests of the same second.</param>
+    public void Add(ReadOnlySpan<byte> line, long position = 0)
     {
         if (!line.IsEmpty && line[^1] == (byte)'\r')
         {
@@ -69,7 +78,7 @@ internal sealed partial class AccessLogTally
         }
 
         LinesRead++;
-        if (!_reader.TryRead(line, out long seconds, out var method, out var path, out int status))
+        if (!_reader.TryRead(line, out long seconds, out var method, out var target, out int status))
         {
             Skip(line);
             return;
@@ -84,13 +93,25 @@ internal sealed partial class AccessLogTally
 
         InWindow++;
         int bucket = (int)((seconds - _windowStart) / _bucketSeconds);
-        var (request, added) = _requests.GetOrAdd(method, path);
+        int query = target.IndexOf((byte)'?');
+        var (request, added) = _requests.GetOrAdd(method, query >= 0 ? target[..query] : target);
         if (added)
         {
             _templateOfRequest.Add(TemplateOf(request));
         }
 
         int template = _templateOfRequest[request];
+        if (_targets is not null)
+        {
+            var (exact, isNew) = _targets.GetOrAdd(method, target);
+            if (isNew)
+            {
+                _templateOfTarget.Add(template);
+            }
+
+            _sequence.Add(new SequenceEntry(seconds - _windowStart, position, exact));
+        }
+
         CollectionsMarshal.GetValueRefOrAddDefault(Counts, ((long)template * _buckets) + bucket, out _)++;
         StatusClasses[(bucket * 6) + (status is >= 100 and < 600 ? status / 100 : 0)]++;
     }
@@ -123,6 +144,71 @@ internal sealed partial class AccessLogTally
                 AddValue(ids[template], name, value);
             }
         }
+
+        if (_targets is not null && other._targets is not null)
+        {
+            var targets = new int[other._targets.Count];
+            for (int t = 0; t < targets.Length; t++)
+            {
+                var (method, target) = other._targets[t];
+                var (exact, isNew) = _targets.GetOrAdd(method.Span, target.Span);
+                if (isNew)
+                {
+                    _templateOfTarget.Add(ids[other._templateOfTarget[t]]);
+                }
+
+                targets[t] = exact;
+            }
+
+            foreach (var entry in other._sequence)
+            {
+                _sequence.Add(entry with { Target = targets[entry.Target] });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The kept requests in the order production received them. A log's times are whole seconds, so the requests of
+    /// one second are spread evenly across it, in the order the log has them.
+    /// </summary>
+    public RequestSequence? Sequence()
+    {
+        if (_targets is null)
+        {
+            return null;
+        }
+
+        var entries = _sequence.ToArray();
+        Array.Sort(entries, static (a, b) => a.Second != b.Second ? a.Second.CompareTo(b.Second) : a.Position.CompareTo(b.Position));
+        var offsets = new long[entries.Length];
+        var indexes = new int[entries.Length];
+        for (int start = 0; start < entries.Length;)
+        {
+            int end = start;
+            while (end < entries.Length && entries[end].Second == entries[start].Second)
+            {
+                end++;
+            }
+
+            int n = end - start;
+            for (int k = 0; k < n; k++)
+            {
+                // Whole microseconds, as the snapshot's sequence file keeps them: a saved sequence replays the same.
+                offsets[start + k] = (entries[start].Second * TimeSpan.TicksPerSecond) + ((long)((k + 0.5) / n * 1_000_000) * 10);
+                indexes[start + k] = entries[start + k].Target;
+            }
+
+            start = end;
+        }
+
+        var targets = new RecordedTarget[_targets.Count];
+        for (int t = 0; t < targets.Length; t++)
+        {
+            var (method, target) = _targets[t];
+            targets[t] = new RecordedTarget(Encoding.ASCII.GetString(method.Span), Encoding.UTF8.GetString(target.Span), Templates[_templateOfTarget[t]]);
+        }
+
+        return new RequestSequence(targets, offsets, indexes);
     }
 
     private int TemplateOf(int request)
@@ -172,6 +258,8 @@ internal sealed partial class AccessLogTally
             Samples.Add(QueryString().Replace(text, "?…"));   // query strings carry tokens; samples go into reports
         }
     }
+
+    private readonly record struct SequenceEntry(long Second, long Position, int Target);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\?[^\s""]*")]
     private static partial System.Text.RegularExpressions.Regex QueryString();

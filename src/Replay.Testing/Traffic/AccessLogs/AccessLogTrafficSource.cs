@@ -7,7 +7,8 @@ namespace Replay.Testing.Traffic.AccessLogs;
 /// Reads an incident window's traffic from access logs (nginx, Apache: the NCSA common or combined format), plain
 /// or gzip-rotated. Streams the files on every core; memory grows with distinct URLs, not with the log's size.
 /// Each line's own time-zone offset places it in the window. URLs become templates (<c>/products/{id}</c>) whose
-/// value pools are the ids production was asked for; the query string is not kept.
+/// value pools are the ids production was asked for; the query string is not kept, except in the request sequence
+/// kept on request (<see cref="AccessLogOptions.KeepSequence"/>) for an in-order replay.
 /// </summary>
 public sealed class AccessLogTrafficSource : ITrafficSource
 {
@@ -40,14 +41,14 @@ public sealed class AccessLogTrafficSource : ITrafficSource
         }
 
         var files = ExpandFiles(_options.Files);
-        var ranges = files.SelectMany(Ranges).ToList();
+        var ranges = files.SelectMany((file, index) => Ranges(file, index)).ToList();
 
         // One tally per thread, not per range: each tally templates every distinct URL it meets once.
         var tallies = new List<AccessLogTally>();
         await Task.Run(() => Parallel.ForEach(ranges,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder,
-                _options.Format == AccessLogFormat.JsonLines ? new JsonLinesReader(_options.JsonFields) : new NcsaLineReader()),
+                _options.Format == AccessLogFormat.JsonLines ? new JsonLinesReader(_options.JsonFields) : new NcsaLineReader(), _options.KeepSequence),
             (range, _, tally) => Read(range, tally, cancellationToken),
             tally =>
             {
@@ -66,7 +67,10 @@ public sealed class AccessLogTrafficSource : ITrafficSource
         return ToProfile(tally, window, files);
     }
 
-    private static AccessLogTally Read((string File, long Start, long End) range, AccessLogTally tally, CancellationToken cancellationToken)
+    // A line's position among all lines read: its file's index above its byte offset, which fits in 40 bits (1 TB).
+    private const int OffsetBits = 40;
+
+    private static AccessLogTally Read((string File, int Index, long Start, long End) range, AccessLogTally tally, CancellationToken cancellationToken)
     {
         try
         {
@@ -74,12 +78,12 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             if (range.File.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
                 using var gzip = new GZipStream(file, CompressionMode.Decompress);
-                ReadLines(gzip, 0, long.MaxValue, tally, cancellationToken);
+                ReadLines(gzip, 0, long.MaxValue, (long)range.Index << OffsetBits, tally, cancellationToken);
             }
             else
             {
                 file.Position = Math.Max(0, range.Start - 1);
-                ReadLines(file, range.Start, range.End, tally, cancellationToken);
+                ReadLines(file, range.Start, range.End, (long)range.Index << OffsetBits, tally, cancellationToken);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -92,7 +96,7 @@ public sealed class AccessLogTrafficSource : ITrafficSource
 
     // Reads the lines that start in [start, end). A range that does not start the file begins one byte early and
     // skips to the first line break, so a line that starts exactly at `start` is read here and nowhere else.
-    private static void ReadLines(Stream stream, long start, long end, AccessLogTally tally, CancellationToken cancellationToken)
+    private static void ReadLines(Stream stream, long start, long end, long fileBase, AccessLogTally tally, CancellationToken cancellationToken)
     {
         var buffer = new byte[BufferSize];
         int filled = 0;
@@ -121,7 +125,7 @@ public sealed class AccessLogTrafficSource : ITrafficSource
                         return;
                     }
 
-                    tally.Add(data.Slice(consumed, newline));
+                    tally.Add(data.Slice(consumed, newline), fileBase + lineAt);
                 }
 
                 skipping = false;
@@ -133,7 +137,7 @@ public sealed class AccessLogTrafficSource : ITrafficSource
                 // The last line may have no line break.
                 if (!skipping && consumed < filled && bufferAt + consumed < end)
                 {
-                    tally.Add(data[consumed..]);
+                    tally.Add(data[consumed..], fileBase + bufferAt + consumed);
                 }
 
                 return;
@@ -220,6 +224,7 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             TotalRequests = tally.InWindow,
             ProductionHosts = _options.ProductionHosts,
             Diagnostics = diagnostics,
+            Sequence = tally.Sequence(),
             Origin = new TrafficOrigin(Kind, $"access logs {fileList}")
             {
                 FetchedAt = DateTimeOffset.UtcNow,
@@ -239,18 +244,18 @@ public sealed class AccessLogTrafficSource : ITrafficSource
         ? $"JSON lines with the fields {_options.JsonFields.Time}, {_options.JsonFields.Method}, {_options.JsonFields.Path} and {_options.JsonFields.Status}"
         : "NCSA common or combined lines";
 
-    private IEnumerable<(string File, long Start, long End)> Ranges(string file)
+    private IEnumerable<(string File, int Index, long Start, long End)> Ranges(string file, int index)
     {
         long length = new FileInfo(file).Length;
         if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || length <= RangeBytes)
         {
-            yield return (file, 0, long.MaxValue);
+            yield return (file, index, 0, long.MaxValue);
             yield break;
         }
 
         for (long start = 0; start < length; start += RangeBytes)
         {
-            yield return (file, start, start + RangeBytes >= length ? long.MaxValue : start + RangeBytes);
+            yield return (file, index, start, start + RangeBytes >= length ? long.MaxValue : start + RangeBytes);
         }
     }
 

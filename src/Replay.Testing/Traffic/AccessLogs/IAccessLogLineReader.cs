@@ -7,7 +7,7 @@ internal interface IAccessLogLineReader
     /// <param name="line">The line's UTF-8 bytes, without the line break.</param>
     /// <param name="unixSeconds">When the request was served, in Unix seconds (UTC).</param>
     /// <param name="method">The method, upper case.</param>
-    /// <param name="path">The path without the query string.</param>
+    /// <param name="target">The path and query string (origin form).</param>
     /// <param name="status">The status code.</param>
-    bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> path, out int status);
+    bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> target, out int status);
 }

@@ -5,7 +5,7 @@ namespace Replay.Testing.Traffic.AccessLogs;
 
 /// <summary>
 /// JSON-lines logs, one object per line, with configurable field names: a time (ISO 8601 with an offset, or Unix
-/// seconds as a number), a method, a path or URI (the query is dropped) and a status (number or string).
+/// seconds as a number), a method, a path or URI and a status (number or string).
 /// </summary>
 internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLineReader
 {
@@ -16,10 +16,10 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
     private byte[] _methodBuffer = new byte[16];
     private byte[] _pathBuffer = new byte[256];
 
-    public bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> path, out int status)
+    public bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> target, out int status)
     {
         unixSeconds = 0;
-        method = path = default;
+        method = target = default;
         status = 0;
         bool hasTime = false, hasMethod = false, hasPath = false, hasStatus = false;
         int methodLength = 0, pathLength = 0;
@@ -72,7 +72,7 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
         }
 
         method = _methodBuffer.AsSpan(0, methodLength);
-        ReadOnlySpan<byte> target = _pathBuffer.AsSpan(0, pathLength);
+        target = _pathBuffer.AsSpan(0, pathLength);
         int scheme = target.IndexOf("://"u8);
         if (scheme > 0 && target[0] != (byte)'/')
         {
@@ -80,9 +80,7 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
             target = slash >= 0 ? target[(scheme + 3 + slash)..] : "/"u8;
         }
 
-        int query = target.IndexOf((byte)'?');
-        path = query >= 0 ? target[..query] : target;
-        return path.Length > 0 && path[0] == (byte)'/' && method.Length > 0;
+        return target.Length > 0 && target[0] == (byte)'/' && method.Length > 0;
     }
 
     // An ISO 8601 time must carry its offset: without one, the log's time zone would be a guess.

@@ -6,10 +6,10 @@ internal sealed class NcsaLineReader : IAccessLogLineReader
     private readonly byte[] _lastTimestamp = new byte[26];
     private long _lastSeconds = long.MinValue;
 
-    public bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> path, out int status)
+    public bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> target, out int status)
     {
         unixSeconds = 0;
-        if (!AccessLogLineParser.TryParse(line, out var timestamp, out method, out path, out status))
+        if (!AccessLogLineParser.TryParse(line, out var timestamp, out method, out target, out status))
         {
             return false;
         }

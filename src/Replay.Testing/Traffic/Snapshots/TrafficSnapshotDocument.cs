@@ -9,7 +9,10 @@ namespace Replay.Testing.Traffic.Snapshots;
 internal sealed record TrafficSnapshotDocument
 {
     // 2: endpoints may carry "templateValues" (an access log's value pools).
-    public const int CurrentSchemaVersion = 2;
+    // 3: "sequence" names the gzip file of the window's requests in order. Written only when there is a sequence,
+    //    so snapshots without one stay readable by version-2 readers.
+    public const int CurrentSchemaVersion = 3;
+    public const int SchemaVersionWithoutSequence = 2;
 
     [JsonPropertyName("schemaVersion")] public int SchemaVersion { get; init; }
     [JsonPropertyName("window")] public required SnapshotWindow Window { get; init; }
@@ -21,7 +24,13 @@ internal sealed record TrafficSnapshotDocument
     [JsonPropertyName("diagnostics")] public SnapshotDiagnostics? Diagnostics { get; init; }
     [JsonPropertyName("endpoints")] public IReadOnlyList<SnapshotEndpoint> Endpoints { get; init; } = [];
     [JsonPropertyName("timeline")] public IReadOnlyList<SnapshotBucket> Timeline { get; init; } = [];
+    [JsonPropertyName("sequence")] public SnapshotSequence? Sequence { get; init; }
 }
+
+internal sealed record SnapshotSequence(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("requests")] long Requests,
+    [property: JsonPropertyName("sha256")] string Sha256);
 
 internal sealed record SnapshotWindow(
     [property: JsonPropertyName("start")] DateTimeOffset Start,

@@ -22,16 +22,28 @@ public static class TrafficSnapshotFile
     /// <summary>The file name of the snapshot of a window from a source kind: <c>2026-03-10T1200Z_2026-03-10T1300Z.upsun.traffic.json</c>.</summary>
     public static string FileNameFor(IncidentWindow window, string sourceKind) => $"{window.ToFileStem()}.{sourceKind}{Suffix}";
 
-    /// <summary>Writes a profile to a snapshot file, creating its folder.</summary>
+    /// <summary>
+    /// Writes a profile to a snapshot file, creating its folder. A profile with a request sequence also writes it
+    /// beside the snapshot (<c>….requests.tsv.gz</c>, named and hashed in the snapshot); commit both.
+    /// </summary>
     public static void Save(TrafficProfile profile, string path)
     {
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        string sequencePath = Path.Combine(directory, SequenceFileName(path));
+        SnapshotSequence? sequence = null;
+        if (profile.Sequence is { } requests)
         {
-            Directory.CreateDirectory(directory);
+            byte[] bytes = RequestSequenceFile.Write(requests);
+            File.WriteAllBytes(sequencePath, bytes);
+            sequence = new SnapshotSequence(Path.GetFileName(sequencePath), requests.Count, Sha256(bytes));
+        }
+        else if (File.Exists(sequencePath))
+        {
+            File.Delete(sequencePath);   // an earlier save's sequence would no longer match the snapshot
         }
 
-        File.WriteAllText(path, Serialize(profile), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.WriteAllText(path, Serialize(profile, sequence), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
     /// <summary>Reads a snapshot file.</summary>
@@ -43,17 +55,30 @@ public static class TrafficSnapshotFile
             throw new TrafficSourceException($"The traffic snapshot \"{path}\" does not exist.");
         }
 
-        return Deserialize(File.ReadAllText(path), path);
+        return Deserialize(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    /// <summary>The SHA-256 of a snapshot file, as lower-case hex, for the report's reproducibility block.</summary>
-    public static string HashOf(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
+    /// <summary>
+    /// The SHA-256 of a snapshot file, as lower-case hex, for the report's reproducibility block. It covers the request
+    /// sequence too, whose own hash the snapshot holds.
+    /// </summary>
+    public static string HashOf(string path) => Sha256(File.ReadAllBytes(path));
 
-    internal static string Serialize(TrafficProfile profile)
+    private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
+    // 2026-03-10T1200Z_2026-03-10T1300Z.access-log.traffic.json -> 2026-03-10T1200Z_2026-03-10T1300Z.access-log.requests.tsv.gz
+    private static string SequenceFileName(string path)
+    {
+        string name = Path.GetFileName(path);
+        string stem = name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) ? name[..^Suffix.Length] : Path.GetFileNameWithoutExtension(name);
+        return stem + ".requests.tsv.gz";
+    }
+
+    internal static string Serialize(TrafficProfile profile, SnapshotSequence? sequence = null)
     {
         var document = new TrafficSnapshotDocument
         {
-            SchemaVersion = TrafficSnapshotDocument.CurrentSchemaVersion,
+            SchemaVersion = sequence is null ? TrafficSnapshotDocument.SchemaVersionWithoutSequence : TrafficSnapshotDocument.CurrentSchemaVersion,
             Window = new SnapshotWindow(profile.Window.Start, profile.Window.End),
             BucketSeconds = profile.BucketSize.TotalSeconds,
             TotalRequests = profile.TotalRequests,
@@ -96,12 +121,13 @@ public static class TrafficSnapshotFile
                 RequestBytes = b.RequestBytes,
                 ResponseBytes = b.ResponseBytes,
             }).ToList(),
+            Sequence = sequence,
         };
         // The same bytes on Windows and Linux, so a snapshot refreshed on either diffs cleanly.
         return JsonSerializer.Serialize(document, Options).ReplaceLineEndings("\n") + "\n";
     }
 
-    internal static TrafficProfile Deserialize(string json, string name)
+    internal static TrafficProfile Deserialize(string json, string name, string? directory = null)
     {
         TrafficSnapshotDocument? document;
         try
@@ -187,6 +213,34 @@ public static class TrafficSnapshotFile
                 RequestBytes = b.RequestBytes,
                 ResponseBytes = b.ResponseBytes,
             }).ToList(),
+            Sequence = document.Sequence is { } sequence ? ReadSequence(sequence, name, directory) : null,
         };
+    }
+
+    private static RequestSequence ReadSequence(SnapshotSequence sequence, string name, string? directory)
+    {
+        string path = Path.Combine(directory ?? ".", sequence.File);
+        if (directory is null || Path.GetFileName(sequence.File) != sequence.File || !File.Exists(path))
+        {
+            throw new TrafficSourceException(
+                $"The traffic snapshot \"{name}\" keeps its request sequence in \"{sequence.File}\", which is not beside it. " +
+                "Commit the .requests.tsv.gz file with the snapshot, or refresh both with REPLAY_REFRESH=1.");
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        if (!string.Equals(Sha256(bytes), sequence.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TrafficSourceException(
+                $"The request sequence \"{path}\" is not the one the snapshot \"{name}\" was saved with (its SHA-256 differs). " +
+                "Restore it from version control, or refresh both with REPLAY_REFRESH=1.");
+        }
+
+        var requests = RequestSequenceFile.Read(bytes, path);
+        if (requests.Count != sequence.Requests)
+        {
+            throw new TrafficSourceException($"The request sequence \"{path}\" holds {requests.Count:N0} requests; the snapshot \"{name}\" says {sequence.Requests:N0}.");
+        }
+
+        return requests;
     }
 }

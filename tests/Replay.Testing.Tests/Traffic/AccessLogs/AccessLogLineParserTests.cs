@@ -5,20 +5,20 @@ namespace Replay.Testing.Tests.Traffic.AccessLogs;
 
 public class AccessLogLineParserTests
 {
-    private static (bool Ok, long Seconds, string Method, string Path, int Status) Parse(string line)
+    private static (bool Ok, long Seconds, string Method, string Target, int Status) Parse(string line)
     {
-        bool ok = AccessLogLineParser.TryParse(Encoding.UTF8.GetBytes(line), out var timestamp, out var method, out var path, out int status);
+        bool ok = AccessLogLineParser.TryParse(Encoding.UTF8.GetBytes(line), out var timestamp, out var method, out var target, out int status);
         long seconds = 0;
         ok = ok && AccessLogLineParser.TryParseTimestamp(timestamp, out seconds);
-        return (ok, seconds, Encoding.UTF8.GetString(method), Encoding.UTF8.GetString(path), status);
+        return (ok, seconds, Encoding.UTF8.GetString(method), Encoding.UTF8.GetString(target), status);
     }
 
     [Fact]
-    public void A_combined_line_gives_its_utc_time_method_path_without_query_and_status()
+    public void A_combined_line_gives_its_utc_time_method_target_and_status()
     {
         var line = Parse("""203.0.113.9 - - [10/Mar/2026:13:20:05 +0100] "GET /products/42?utm_source=mail HTTP/1.1" 200 5123 "https://mail.example/" "Mozilla/5.0 (X11; Linux x86_64)" """);
 
-        line.Should().Be((true, DateTimeOffset.Parse("2026-03-10T12:20:05Z").ToUnixTimeSeconds(), "GET", "/products/42", 200));
+        line.Should().Be((true, DateTimeOffset.Parse("2026-03-10T12:20:05Z").ToUnixTimeSeconds(), "GET", "/products/42?utm_source=mail", 200));
     }
 
     [Fact]
@@ -30,10 +30,10 @@ public class AccessLogLineParserTests
     }
 
     [Fact]
-    public void A_proxy_logged_absolute_url_keeps_only_its_path()
+    public void A_proxy_logged_absolute_url_keeps_only_its_path_and_query()
     {
-        Parse("""10.0.0.1 - - [10/Mar/2026:12:00:00 +0000] "GET http://shop.example.com/catalog/lamps?page=2 HTTP/1.1" 200 10""").Path
-            .Should().Be("/catalog/lamps");
+        Parse("""10.0.0.1 - - [10/Mar/2026:12:00:00 +0000] "GET http://shop.example.com/catalog/lamps?page=2 HTTP/1.1" 200 10""").Target
+            .Should().Be("/catalog/lamps?page=2");
     }
 
     [Theory]

@@ -187,4 +187,83 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         profile.Diagnostics!.RecordsSkipped.Should().Be(2);
         profile.Diagnostics.Samples.Should().Contain("not json");
     }
+
+    [Fact]
+    public async Task The_kept_sequence_has_every_request_in_order_with_its_query_spread_within_its_second()
+    {
+        var start = Window.Start;
+        Write("access.log",
+        [
+            Line(start.AddSeconds(-1), "GET /early"),
+            Line(start.AddSeconds(1), "GET /products/7?ref=mail"),
+            Line(start.AddSeconds(1), "POST /cart/items"),
+            Line(start.AddSeconds(1), "GET /products/7?ref=mail"),
+            Line(start.AddSeconds(3), "GET /search?q=lamp&page=2"),
+            "garbage",
+        ]);
+        using (var gz = new GZipStream(File.Create(Path.Combine(_directory, "access.log.1.gz")), CompressionLevel.Fastest))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(Line(start, "GET /catalog") + "\n" + Line(start.AddSeconds(3), "GET /products/9") + "\n"));
+        }
+
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")], KeepSequence = true, MaxSkippedShare = 0.5 });
+
+        profile.Sequence!.Select(r => (Math.Round(r.Offset.TotalMilliseconds, 3), r.Request.Method, r.Request.Target, r.Request.EndpointKey)).Should().Equal(
+            (500.0, "GET", "/catalog", "GET /catalog"),
+            (1166.666, "GET", "/products/7?ref=mail", "GET /products/{id}"),
+            (1500.0, "POST", "/cart/items", "POST /cart/items"),
+            (1833.333, "GET", "/products/7?ref=mail", "GET /products/{id}"),
+            (3250.0, "GET", "/search?q=lamp&page=2", "GET /search"),    // access.log sorts before access.log.1.gz
+            (3750.0, "GET", "/products/9", "GET /products/{id}"));
+        profile.Sequence!.Targets.Should().HaveCount(5, "a repeated request is kept once");
+        profile.FindEndpoint("GET /search")!.Count.Should().Be(1, "the profile's endpoints still drop the query");
+    }
+
+    [Fact]
+    public async Task A_sequence_read_in_many_ranges_on_every_core_is_the_same_as_read_whole()
+    {
+        var lines = Enumerable.Range(0, 3_000).Select(i => Line(Window.Start.AddSeconds(i / 50), $"GET /products/{i % 89}?n={i}")).ToList();
+        Write("access.log", lines);
+        var options = new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")], KeepSequence = true };
+
+        var whole = await Read(options);
+        var split = await new AccessLogTrafficSource(options) { RangeBytes = 1_013 }.FetchAsync(Window, TestContext.Current.CancellationToken);
+
+        split.Sequence!.Select(r => r.Request.Target).Should().Equal(Enumerable.Range(0, 3_000).Select(i => $"/products/{i % 89}?n={i}"));
+        split.Sequence!.Select(r => r.Offset).Should().Equal(whole.Sequence!.Select(r => r.Offset));
+    }
+
+    [Fact]
+    public async Task Without_keep_sequence_no_sequence_is_kept()
+    {
+        Write("access.log", [Line(Window.Start, "GET /a?b=c")]);
+
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")] });
+
+        profile.Sequence.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_recorded_order_replay_sends_the_logs_requests_in_order_and_its_snapshot_reads_back_the_same()
+    {
+        var start = Window.Start;
+        Write("access.log", Enumerable.Range(0, 120).Select(i => Line(start.AddSeconds(i / 2), i % 5 == 0 ? $"POST /cart/items?u={i}" : $"GET /products/{i}?ref=r{i}")));
+        var live = new AccessLogTrafficSource(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log")], KeepSequence = true, BucketSize = TimeSpan.FromSeconds(20) });
+        var recording = new Replay.Testing.Traffic.Snapshots.SnapshotRecordingTrafficSource(live, Path.Combine(_directory, "Incidents"));
+
+        var read = await recording.FetchAsync(Window, TestContext.Current.CancellationToken);
+        var saved = Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Load(recording.SnapshotPath(Window));
+        var options = new ReplayPlanOptions { Order = RequestOrder.Recorded, Duration = TimeSpan.FromSeconds(30) };
+        var arrivals = ReplayPlan.Create(read, options).EnumerateArrivals().ToList();
+        var plan = ReplayPlan.Create(saved, options);
+
+        File.Exists(Path.Combine(_directory, "Incidents", "2026-03-10T1200Z_2026-03-10T1201Z.access-log.requests.tsv.gz")).Should().BeTrue();
+        arrivals.Select(a => a.Target).Should().Equal(Enumerable.Range(0, 120).Select(i => i % 5 == 0 ? $"/cart/items?u={i}" : $"/products/{i}?ref=r{i}"));
+        arrivals.Select(a => a.Offset).Should().BeInAscendingOrder().And.OnlyContain(o => o < TimeSpan.FromSeconds(30));
+        arrivals[3].Offset.Should().Be(TimeSpan.FromSeconds(0.875), "second 1's second request, at 1.75 s, halved");
+        plan.EnumerateArrivals().Should().Equal(arrivals, "the snapshot replays exactly what the log did");
+        plan.Buckets.Select(b => b.Total).Should().Equal(40L, 40L, 40L);
+        plan.Endpoints[arrivals[0].EndpointIndex].Key.Should().Be("POST /cart/items");
+        plan.Endpoints[arrivals[1].EndpointIndex].Key.Should().Be("GET /products/{id}");
+    }
 }
