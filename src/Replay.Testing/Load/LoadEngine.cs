@@ -62,10 +62,13 @@ public sealed class LoadEngine
         using var abort = new CancellationTokenSource();
         using var deadlines = new RequestDeadlines(_options.RequestTimeout, abort.Token);
 
-        // Plain-http HTTP/1.1 without redirects takes the lean path: pre-built request bytes on pooled sockets.
-        // HttpClient carries HTTP/2, TLS and redirects.
-        using var pool = UsesLeanTransport(baseAddress) ? new Http1.Http1ConnectionPool(await EndPointAsync(baseAddress, cancellationToken).ConfigureAwait(false), _options.MaxConnections) : null;
-        var run = new Run(plan, baseAddress, client, pool, recorder, deadlines, _options, abort.Token);
+        // Plain-http HTTP/1.1 without redirects takes the lean path: pre-built request bytes, on Linux driven by the
+        // engine's own event loop, elsewhere on pooled async sockets. HttpClient carries HTTP/2, TLS and redirects.
+        var endpoint = UsesLeanTransport(baseAddress) ? await EndPointAsync(baseAddress, cancellationToken).ConfigureAwait(false) : null;
+        using var loop = endpoint is not null && Http1.LinuxSocketCalls.IsSupported ? new Http1.Http1EventLoop(endpoint, _options.MaxConnections, _options.RequestTimeout) : null;
+        using var pool = endpoint is not null && loop is null ? new Http1.Http1ConnectionPool(endpoint, _options.MaxConnections) : null;
+        using var abortLoop = loop is null ? default : abort.Token.Register(loop.Abort);
+        var run = new Run(plan, baseAddress, client, pool, loop, recorder, deadlines, _options, abort.Token);
         long warmUpRequests = await run.WarmUpAsync(_options.WarmUp, cancellationToken).ConfigureAwait(false);
         DateTimeOffset startedAt = _time.GetUtcNow();
         long start = Stopwatch.GetTimestamp();
@@ -99,7 +102,7 @@ public sealed class LoadEngine
     private bool UsesLeanTransport(Uri baseAddress) =>
         baseAddress.Scheme == Uri.UriSchemeHttp && _options.HttpVersion == HttpVersion.Version11 && !_options.FollowRedirects;
 
-    private static async Task<EndPoint> EndPointAsync(Uri baseAddress, CancellationToken cancellationToken)
+    private static async Task<IPEndPoint> EndPointAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(baseAddress.IdnHost, out var address))
         {
@@ -129,8 +132,8 @@ public sealed class LoadEngine
         }
     }
 
-    private sealed class Run(ReplayPlan plan, Uri baseAddress, HttpClient client, Http1.Http1ConnectionPool? pool, LoadRecorder recorder,
-        RequestDeadlines deadlines, LoadEngineOptions options, CancellationToken abort)
+    private sealed class Run(ReplayPlan plan, Uri baseAddress, HttpClient client, Http1.Http1ConnectionPool? pool, Http1.Http1EventLoop? loop,
+        LoadRecorder recorder, RequestDeadlines deadlines, LoadEngineOptions options, CancellationToken abort)
     {
         private readonly ConcurrentDictionary<(int Endpoint, string Target, bool Fresh), byte[]> _requestBytes = new();
         private readonly string _authority = baseAddress.IsDefaultPort ? baseAddress.IdnHost : $"{baseAddress.IdnHost}:{baseAddress.Port}";
@@ -166,6 +169,14 @@ public sealed class LoadEngine
                 }
 
                 Interlocked.Increment(ref _inFlight);
+                if (loop is not null)
+                {
+                    recorder.RecordSent(arrival, Stopwatch.GetTimestamp() - dueAt);
+                    bool fresh = options.FreshConnectionShare > 0 && IsFresh(Interlocked.Increment(ref _sequence));
+                    loop.Submit(new LoopRequest(this, arrival, dueAt, fresh));
+                    continue;
+                }
+
                 var item = (this, arrival, dueAt);
                 ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Item1.SendAsync(s.arrival, s.dueAt), item, preferLocal: false);
             }
@@ -186,6 +197,14 @@ public sealed class LoadEngine
             long deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
             long sent = 0;
             int loops = Math.Min(8, Math.Min(options.MaxConnections, options.MaxInFlight));
+            if (loop is not null)
+            {
+                var chains = Enumerable.Range(0, loops).Select(i => new WarmUpRequest(this, arrivals, i, loops, deadline, cancellationToken)).ToList();
+                chains.ForEach(c => c.Submit());
+                await Task.WhenAll(chains.Select(c => c.Done)).ConfigureAwait(false);
+                return chains.Sum(c => c.Sent);
+            }
+
             await Task.WhenAll(Enumerable.Range(0, loops).Select(async loop =>
             {
                 for (int i = loop; Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested; i += loops)
@@ -384,6 +403,115 @@ public sealed class LoadEngine
             }
 
             return headers.ToString();
+        }
+
+        private void Finish() => Interlocked.Decrement(ref _inFlight);
+
+        private void Answered(PlannedArrival arrival, int status, long responseTicks, long serviceTicks)
+        {
+            recorder.RecordResponse(arrival, status, responseTicks, serviceTicks);
+            Finish();
+        }
+
+        private void Failed(PlannedArrival arrival, string kind, long responseTicks, long serviceTicks)
+        {
+            recorder.RecordTransportError(arrival, kind, responseTicks, serviceTicks);
+            Finish();
+        }
+
+        // Sends an event-loop request again after its backoff, when retries are left; false when it is settled as is.
+        private bool Retry(LoopRequest request, PlannedArrival arrival, int attempt, long now)
+        {
+            if (attempt > options.Retries || abort.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            recorder.RecordRetry(arrival);
+            request.NotBefore = now + (long)((options.RetryBackoff * (1 << (attempt - 1))).TotalSeconds * Stopwatch.Frequency);
+            request.Resent = false;
+            loop!.Submit(request);
+            return true;
+        }
+
+        private void Submit(Http1.Http1Exchange exchange) => loop!.Submit(exchange);
+
+        // A request on the event loop: its callbacks run on the loop's thread. A retry goes back to the loop after its backoff.
+        private sealed class LoopRequest(Run run, PlannedArrival arrival, long dueAt, bool fresh)
+            : Http1.Http1Exchange(run.RequestBytes(arrival, fresh), run._methods[arrival.EndpointIndex] == HttpMethod.Head, fresh)
+        {
+            private int _attempt;
+
+            public override void Answered(int status, long writtenAt, long endedAt)
+            {
+                if (status >= 500 && run.Retry(this, arrival, ++_attempt, endedAt))
+                {
+                    return;
+                }
+
+                run.Answered(arrival, status, endedAt - dueAt, endedAt - (writtenAt > 0 ? writtenAt : StartedAt));
+            }
+
+            public override void Failed(string kind, long writtenAt, long endedAt)
+            {
+                if (kind != "aborted" && run.Retry(this, arrival, ++_attempt, endedAt))
+                {
+                    return;
+                }
+
+                run.Failed(arrival, kind, endedAt - dueAt, endedAt - (writtenAt > 0 ? writtenAt : StartedAt));
+            }
+        }
+
+        // One of the warm-up's closed loops on the event loop: each answer sends the next request until the deadline.
+        private sealed class WarmUpRequest(Run run, PlannedArrival[] arrivals, int first, int step, long deadline, CancellationToken cancellationToken)
+        {
+            private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            private int _next = first;
+            private long _sent;
+
+            public Task Done => _done.Task;
+
+            public long Sent => Interlocked.Read(ref _sent);
+
+            public void Submit()
+            {
+                if (Stopwatch.GetTimestamp() >= deadline || cancellationToken.IsCancellationRequested)
+                {
+                    _done.TrySetResult();
+                    return;
+                }
+
+                var arrival = arrivals[_next % arrivals.Length];
+                _next += step;
+                run.Submit(new Attempt(this, run.RequestBytes(arrival, fresh: false), run._methods[arrival.EndpointIndex] == HttpMethod.Head));
+            }
+
+            private sealed class Attempt(WarmUpRequest chain, byte[] request, bool isHead) : Http1.Http1Exchange(request, isHead, closeConnection: false)
+            {
+                private readonly WarmUpRequest _chain = chain;
+
+                public override void Answered(int status, long writtenAt, long endedAt) => Next();
+
+                // A target that fails now is measured by the replay itself; the chain pauses instead of spinning.
+                public override void Failed(string kind, long writtenAt, long endedAt)
+                {
+                    if (kind == "aborted")
+                    {
+                        _chain._done.TrySetResult();
+                        return;
+                    }
+
+                    Interlocked.Increment(ref _chain._sent);
+                    _ = Task.Delay(50).ContinueWith(_ => _chain.Submit(), TaskScheduler.Default);
+                }
+
+                private void Next()
+                {
+                    Interlocked.Increment(ref _chain._sent);
+                    _chain.Submit();
+                }
+            }
         }
 
         private static long WrittenAt(RequestWriteStamp stamp, long attemptAt) => stamp.WrittenAt is > 0 and var written ? written : attemptAt;
