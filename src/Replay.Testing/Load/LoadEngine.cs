@@ -65,7 +65,7 @@ public sealed class LoadEngine
         // Plain-http HTTP/1.1 without redirects takes the lean path: pre-built request bytes, on Linux driven by the
         // engine's own event loop, elsewhere on pooled async sockets. HttpClient carries HTTP/2, TLS and redirects.
         var endpoint = UsesLeanTransport(baseAddress) ? await EndPointAsync(baseAddress, cancellationToken).ConfigureAwait(false) : null;
-        using var loop = endpoint is not null && Http1.LinuxSocketCalls.IsSupported ? new Http1.Http1EventLoop(endpoint, _options.MaxConnections, _options.RequestTimeout) : null;
+        using var loop = endpoint is not null && _options.UseEventLoop && Http1.LinuxSocketCalls.IsSupported ? new Http1.Http1EventLoop(endpoint, _options.MaxConnections, _options.RequestTimeout) : null;
         using var pool = endpoint is not null && loop is null ? new Http1.Http1ConnectionPool(endpoint, _options.MaxConnections) : null;
         using var abortLoop = loop is null ? default : abort.Token.Register(loop.Abort);
         var run = new Run(plan, baseAddress, client, pool, loop, recorder, deadlines, _options, abort.Token);
@@ -76,15 +76,7 @@ public sealed class LoadEngine
         using var progressTimer = progress is null ? null : new Timer(
             _ => progress.Report(run.Progress(start)), null, _options.ProgressInterval, _options.ProgressInterval);
 
-        // The schedule runs on its own thread: a thread-pool hiccup must not delay arrivals.
-        var scheduled = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var scheduler = new Thread(() => scheduled.SetResult(run.Schedule(start, cancellationToken)))
-        {
-            IsBackground = true,
-            Name = "Replay.Testing scheduler",
-        };
-        scheduler.Start();
-        long notStarted = await scheduled.Task.ConfigureAwait(false);
+        long notStarted = await run.ScheduleAsync(start, cancellationToken).ConfigureAwait(false);
 
         await run.DrainAsync(_options.DrainTimeout).ConfigureAwait(false);
         await abort.CancelAsync().ConfigureAwait(false);
@@ -149,7 +141,31 @@ public sealed class LoadEngine
         private long _lastTimestamp;
         private long _sequence;
 
-        public long Schedule(long start, CancellationToken cancellationToken)
+        // Sends every arrival at its time; the number never started (when cancelled). The event loop keeps the
+        // schedule itself; otherwise it runs on its own thread, so a thread-pool hiccup cannot delay arrivals.
+        public async Task<long> ScheduleAsync(long start, CancellationToken cancellationToken)
+        {
+            if (loop is not null)
+            {
+                var schedule = new LoopSchedule(this, plan.EnumerateArrivals(), plan.TotalRequests, start, loop.Wake);
+                using (cancellationToken.Register(schedule.Cancel))
+                {
+                    loop.Follow(schedule);
+                    return await schedule.Finished.ConfigureAwait(false);
+                }
+            }
+
+            var scheduled = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var scheduler = new Thread(() => scheduled.SetResult(Schedule(start, cancellationToken)))
+            {
+                IsBackground = true,
+                Name = "Replay.Testing scheduler",
+            };
+            scheduler.Start();
+            return await scheduled.Task.ConfigureAwait(false);
+        }
+
+        private long Schedule(long start, CancellationToken cancellationToken)
         {
             long processed = 0;
             foreach (var arrival in plan.EnumerateArrivals())
@@ -169,14 +185,6 @@ public sealed class LoadEngine
                 }
 
                 Interlocked.Increment(ref _inFlight);
-                if (loop is not null)
-                {
-                    recorder.RecordSent(arrival, Stopwatch.GetTimestamp() - dueAt);
-                    bool fresh = options.FreshConnectionShare > 0 && IsFresh(Interlocked.Increment(ref _sequence));
-                    loop.Submit(new LoopRequest(this, arrival, dueAt, fresh));
-                    continue;
-                }
-
                 var item = (this, arrival, dueAt);
                 ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Item1.SendAsync(s.arrival, s.dueAt), item, preferLocal: false);
             }
@@ -436,6 +444,22 @@ public sealed class LoadEngine
 
         private void Submit(Http1.Http1Exchange exchange) => loop!.Submit(exchange);
 
+        // An arrival the event loop found due: sent, or dropped when the in-flight cap is reached.
+        private LoopRequest? Take(PlannedArrival arrival, long dueAt, long now)
+        {
+            Interlocked.Increment(ref _due);
+            if (Interlocked.Read(ref _inFlight) >= options.MaxInFlight)
+            {
+                recorder.RecordDropped(arrival);
+                return null;
+            }
+
+            Interlocked.Increment(ref _inFlight);
+            recorder.RecordSent(arrival, now - dueAt);
+            bool fresh = options.FreshConnectionShare > 0 && IsFresh(Interlocked.Increment(ref _sequence));
+            return new LoopRequest(this, arrival, dueAt, fresh);
+        }
+
         // A request on the event loop: its callbacks run on the loop's thread. A retry goes back to the loop after its backoff.
         private sealed class LoopRequest(Run run, PlannedArrival arrival, long dueAt, bool fresh)
             : Http1.Http1Exchange(run.RequestBytes(arrival, fresh), run._methods[arrival.EndpointIndex] == HttpMethod.Head, fresh)
@@ -460,6 +484,87 @@ public sealed class LoadEngine
                 }
 
                 run.Failed(arrival, kind, endedAt - dueAt, endedAt - (writtenAt > 0 ? writtenAt : StartedAt));
+            }
+        }
+
+        // The plan's arrivals as the event loop takes them, on its thread, when they are due: the same drop rule
+        // and records as the scheduler thread's, without a thread to wake and a queue to cross per arrival.
+        private sealed class LoopSchedule : Http1.IHttp1Schedule
+        {
+            private readonly Run _run;
+            private readonly long _start, _total;
+            private readonly Action _wake;
+            private readonly IEnumerator<PlannedArrival> _arrivals;
+            private readonly TaskCompletionSource<long> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            private PlannedArrival _next;
+            private long _nextDue = long.MaxValue;
+            private long _processed;
+            private volatile bool _cancelled;
+
+            public LoopSchedule(Run run, IEnumerable<PlannedArrival> arrivals, long total, long start, Action wake)
+            {
+                _run = run;
+                _start = start;
+                _total = total;
+                _wake = wake;
+                _arrivals = arrivals.GetEnumerator();
+                Advance();
+            }
+
+            /// <summary>Completes with the number of arrivals never started (non-zero only when cancelled).</summary>
+            public Task<long> Finished => _finished.Task;
+
+            public long NextDueAt => _cancelled ? 0 : _nextDue;
+
+            public void Cancel()
+            {
+                _cancelled = true;
+                _wake();
+            }
+
+            public void Abandon() => _finished.TrySetResult(_total - _processed);
+
+            public Http1.Http1Exchange? TakeDue(long now)
+            {
+                if (_cancelled)
+                {
+                    _nextDue = long.MaxValue;
+                    _finished.TrySetResult(_total - _processed);
+                    return null;
+                }
+
+                while (_nextDue <= now)
+                {
+                    var arrival = _next;
+                    long dueAt = _nextDue;
+                    Advance();
+                    _processed++;
+                    if (_run.Take(arrival, dueAt, now) is { } request)
+                    {
+                        return request;
+                    }
+                }
+
+                if (_nextDue == long.MaxValue)
+                {
+                    _finished.TrySetResult(0);
+                }
+
+                return null;
+            }
+
+            private void Advance()
+            {
+                if (_arrivals.MoveNext())
+                {
+                    _next = _arrivals.Current;
+                    _nextDue = _start + (long)(_next.Offset.Ticks * (Stopwatch.Frequency / (double)TimeSpan.TicksPerSecond));
+                }
+                else
+                {
+                    _nextDue = long.MaxValue;
+                    _arrivals.Dispose();
+                }
             }
         }
 

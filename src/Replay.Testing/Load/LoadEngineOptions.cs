@@ -64,6 +64,9 @@ public sealed record LoadEngineOptions
     /// <summary>Whether redirects are followed. Default false: a redirect is an answer, counted as a 3xx.</summary>
     public bool FollowRedirects { get; init; }
 
+    /// <summary>Whether plain-http HTTP/1.1 goes through the Linux event loop where it can; tests turn it off to cover the pooled async path.</summary>
+    internal bool UseEventLoop { get; init; } = true;
+
     internal void Validate()
     {
         var problems = new List<string>();

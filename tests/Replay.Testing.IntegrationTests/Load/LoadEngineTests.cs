@@ -28,8 +28,12 @@ public class LoadEngineTests
         return ReplayPlan.Create(profile, new ReplayPlanOptions { Duration = TimeSpan.FromSeconds(10) });
     }
 
-    [Fact]
-    public async Task Every_planned_arrival_is_sent_and_counted_per_endpoint_and_bucket()
+    // The lean HTTP/1.1 transport has two drivers: the Linux event loop, and pooled async sockets elsewhere.
+    public static TheoryData<bool> Drivers => [true, false];
+
+    [Theory]
+    [MemberData(nameof(Drivers))]
+    public async Task Every_planned_arrival_is_sent_and_counted_per_endpoint_and_bucket(bool eventLoop)
     {
         await using var target = await KestrelTarget.StartAsync(context =>
         {
@@ -38,7 +42,7 @@ public class LoadEngineTests
         });
         var plan = Plan(("GET /ok", 40), ("GET /missing", 10));
 
-        var result = await new LoadEngine().RunAsync(plan, target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new LoadEngine(new LoadEngineOptions { UseEventLoop = eventLoop }).RunAsync(plan, target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
 
         result.Planned.Should().Be(500);
         result.Sent.Should().Be(500);
@@ -69,14 +73,15 @@ public class LoadEngineTests
         result.Buckets.Should().AllSatisfy(b => b.StatusClasses[5].Should().Be(10));
     }
 
-    [Fact]
-    public async Task A_target_that_dies_mid_run_is_counted_as_errors_not_a_hang()
+    [Theory]
+    [MemberData(nameof(Drivers))]
+    public async Task A_target_that_dies_mid_run_is_counted_as_errors_not_a_hang(bool eventLoop)
     {
         var target = await KestrelTarget.StartAsync();
         var plan = Plan(("GET /a", 20));
         var stopped = Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken).ContinueWith(_ => target.DisposeAsync().AsTask()).Unwrap();
 
-        var result = await new LoadEngine(new LoadEngineOptions { RequestTimeout = TimeSpan.FromSeconds(2) })
+        var result = await new LoadEngine(new LoadEngineOptions { RequestTimeout = TimeSpan.FromSeconds(2), UseEventLoop = eventLoop })
             .RunAsync(plan, target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
         await stopped;
 
@@ -86,14 +91,15 @@ public class LoadEngineTests
         (result.Completed + result.TransportErrors.Values.Sum()).Should().Be(200);
     }
 
-    [Fact]
-    public async Task Cancellation_stops_the_schedule_and_reports_what_was_not_sent()
+    [Theory]
+    [MemberData(nameof(Drivers))]
+    public async Task Cancellation_stops_the_schedule_and_reports_what_was_not_sent(bool eventLoop)
     {
         await using var target = await KestrelTarget.StartAsync();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cancel.CancelAfter(TimeSpan.FromSeconds(2));
 
-        var result = await new LoadEngine().RunAsync(Plan(("GET /a", 20)), target.BaseAddress, cancellationToken: cancel.Token);
+        var result = await new LoadEngine(new LoadEngineOptions { UseEventLoop = eventLoop }).RunAsync(Plan(("GET /a", 20)), target.BaseAddress, cancellationToken: cancel.Token);
 
         result.Cancelled.Should().BeTrue();
         result.NotStarted.Should().BeGreaterThan(100);
@@ -204,8 +210,9 @@ public class LoadEngineTests
         connections.Count.Should().BeGreaterThanOrEqualTo(90, "every request marked fresh closes its connection after the answer");
     }
 
-    [Fact]
-    public async Task Failed_requests_are_retried_with_backoff_and_retries_are_counted_apart()
+    [Theory]
+    [MemberData(nameof(Drivers))]
+    public async Task Failed_requests_are_retried_with_backoff_and_retries_are_counted_apart(bool eventLoop)
     {
         await using var target = await KestrelTarget.StartAsync(context =>
         {
@@ -213,7 +220,7 @@ public class LoadEngineTests
             return Task.CompletedTask;
         });
 
-        var result = await new LoadEngine(new LoadEngineOptions { Retries = 2, RetryBackoff = TimeSpan.FromMilliseconds(20) })
+        var result = await new LoadEngine(new LoadEngineOptions { Retries = 2, RetryBackoff = TimeSpan.FromMilliseconds(20), UseEventLoop = eventLoop })
             .RunAsync(Plan(("GET /a", 10)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
 
         target.Requests.Should().Be(300, "each of the 100 requests was sent three times");

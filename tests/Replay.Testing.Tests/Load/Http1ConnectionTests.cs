@@ -1,25 +1,15 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Replay.Testing.Load.Http1;
 
 namespace Replay.Testing.Tests.Load;
 
-/// <summary>The lean HTTP/1.1 connection against a loopback server that answers each request with canned bytes.</summary>
+/// <summary>The lean HTTP/1.1 connection (async sockets) against a loopback server that answers each request with canned bytes.</summary>
 public sealed class Http1ConnectionTests : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<string> _requests = [];
-    private readonly Task _server;
-    private readonly Queue<string> _answers = new();
+    private readonly CannedHttpServer _server = new();
 
-    public Http1ConnectionTests()
-    {
-        _listener.Start();
-        _server = Task.Run(ServeAsync);
-    }
-
-    private EndPoint EndPoint => _listener.LocalEndpoint;
+    private EndPoint EndPoint => _server.EndPoint;
 
     // A parsing mistake must fail the test, not hang it.
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
@@ -28,73 +18,11 @@ public sealed class Http1ConnectionTests : IAsyncDisposable
 
     private static readonly byte[] Get = Encoding.ASCII.GetBytes("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
 
-    // Answers requests in order; an answer ending in "<close>" closes the connection after its bytes.
-    private async Task ServeAsync()
-    {
-        while (true)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync();
-            }
-            catch (Exception)
-            {
-                return;
-            }
-
-            _ = Task.Run(async () =>
-            {
-                using (socket)
-                {
-                    var buffer = new byte[4096];
-                    while (true)
-                    {
-                        int read = await socket.ReceiveAsync(buffer, SocketFlags.None);
-                        if (read == 0)
-                        {
-                            return;
-                        }
-
-                        string answer;
-                        lock (_answers)
-                        {
-                            _requests.Add(Encoding.ASCII.GetString(buffer, 0, read));
-                            answer = _answers.Dequeue();
-                        }
-
-                        bool close = answer.EndsWith("<close>", StringComparison.Ordinal);
-                        answer = close ? answer[..^"<close>".Length] : answer;
-                        if (answer.Length > 0)
-                        {
-                            await socket.SendAsync(Encoding.ASCII.GetBytes(answer), SocketFlags.None);
-                        }
-
-                        if (close)
-                        {
-                            return;
-                        }
-                    }
-                }
-            });
-        }
-    }
-
-    private void Answer(params string[] answers)
-    {
-        lock (_answers)
-        {
-            foreach (string answer in answers)
-            {
-                _answers.Enqueue(answer);
-            }
-        }
-    }
+    private void Answer(params string[] answers) => _server.Answer(answers);
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        await _server;
+        await _server.DisposeAsync();
         _timeout.Dispose();
     }
 
@@ -118,7 +46,8 @@ public sealed class Http1ConnectionTests : IAsyncDisposable
         (second.Status, second.Reusable).Should().Be((404, true));
         (third.Status, third.Reusable).Should().Be((204, true));
         (fourth.Status, fourth.Reusable).Should().Be((304, true), "a 304 has no body whatever its Content-Length says");
-        _requests.Should().HaveCount(4, "all four went over one connection");
+        _server.Requests.Should().HaveCount(4);
+        _server.Connections.Should().Be(1, "all four went over one connection");
     }
 
     [Fact]

@@ -38,6 +38,7 @@ internal sealed unsafe class Http1EventLoop : IDisposable
 
     private int _sleeping;
     private volatile bool _aborted, _stopping;
+    private volatile IHttp1Schedule? _schedule;
 
     public Http1EventLoop(IPEndPoint endpoint, int maxConnections, TimeSpan timeout)
     {
@@ -73,6 +74,16 @@ internal sealed unsafe class Http1EventLoop : IDisposable
         }
     }
 
+    /// <summary>Sends a schedule's arrivals at their due times, after (or instead of) a previous one.</summary>
+    public void Follow(IHttp1Schedule schedule)
+    {
+        _schedule = schedule;
+        Wake();
+    }
+
+    /// <summary>Makes the loop look at its schedule and queue again (after a schedule changed its mind, such as cancelled).</summary>
+    public void Wake() => LinuxSocketCalls.Signal(_wake);
+
     /// <summary>Fails everything in flight or waiting as <c>aborted</c>, closes the connections, and fails what comes later.</summary>
     public void Abort()
     {
@@ -97,7 +108,7 @@ internal sealed unsafe class Http1EventLoop : IDisposable
         {
             while (!_stopping)
             {
-                int timeout = Busy ? 5 : 200;
+                long timeout = (Busy ? 5 : 200) * (Stopwatch.Frequency / 1000);
                 if ((_waiting.Count > 0 || _resend.Count > 0) && (_idle.Count > 0 || _open < _maxConnections))
                 {
                     timeout = 0;
@@ -108,6 +119,10 @@ internal sealed unsafe class Http1EventLoop : IDisposable
                     if (!_incoming.IsEmpty || _aborted)
                     {
                         timeout = 0;
+                    }
+                    else if (_schedule is { NextDueAt: var due } && due != long.MaxValue)
+                    {
+                        timeout = Math.Clamp(due - Stopwatch.GetTimestamp(), 0, timeout);
                     }
                 }
 
@@ -127,6 +142,15 @@ internal sealed unsafe class Http1EventLoop : IDisposable
                 }
 
                 long now = Stopwatch.GetTimestamp();
+                if (_schedule is { } schedule && !_aborted)
+                {
+                    while (schedule.TakeDue(now) is { } due)
+                    {
+                        due.StartedAt = now;
+                        _waiting.Enqueue(due);
+                    }
+                }
+
                 Admit(now);
                 if (_aborted)
                 {
@@ -429,6 +453,8 @@ internal sealed unsafe class Http1EventLoop : IDisposable
 
     private void AbortAll(long now)
     {
+        _schedule?.Abandon();
+        _schedule = null;
         while (_incoming.TryDequeue(out var exchange))
         {
             exchange.Failed("aborted", 0, now);

@@ -11,7 +11,7 @@ namespace Replay.Testing.Load.Http1;
 /// </summary>
 internal static unsafe class LinuxSocketCalls
 {
-    public const int EAGAIN = 11, EINTR = 4, EINPROGRESS = 115, ECONNREFUSED = 111, ECONNRESET = 104, EPIPE = 32, ETIMEDOUT = 110,
+    public const int ENOSYS = 38, EAGAIN = 11, EINTR = 4, EINPROGRESS = 115, ECONNREFUSED = 111, ECONNRESET = 104, EPIPE = 32, ETIMEDOUT = 110,
         EHOSTUNREACH = 113, ENETUNREACH = 101;
 
     public const uint EPOLLIN = 0x001, EPOLLOUT = 0x004, EPOLLERR = 0x008, EPOLLHUP = 0x010, EPOLLRDHUP = 0x2000;
@@ -41,7 +41,35 @@ internal static unsafe class LinuxSocketCalls
 
     public static void Unwatch(int epoll, int fd) => Control(epoll, EPOLL_CTL_DEL, fd, 0, 0);
 
-    public static int Wait(int epoll, byte* events, int capacity, int timeoutMs) => epoll_wait(epoll, events, capacity, timeoutMs);
+    private static bool _noPwait2;
+
+    /// <summary>Waits for events at most <paramref name="timeout"/> Stopwatch ticks: to the microsecond where the kernel has epoll_pwait2 (5.11+).</summary>
+    public static int Wait(int epoll, byte* events, int capacity, long timeout)
+    {
+        if (!_noPwait2)
+        {
+            long nanoseconds = (long)(timeout * (1_000_000_000.0 / System.Diagnostics.Stopwatch.Frequency));
+            var span = new Timespec { Seconds = (nint)(nanoseconds / 1_000_000_000), Nanoseconds = (nint)(nanoseconds % 1_000_000_000) };
+            try
+            {
+                int count = epoll_pwait2(epoll, events, capacity, &span, null);
+                if (count >= 0 || Errno != ENOSYS)
+                {
+                    return count;
+                }
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // a C library older than epoll_pwait2 (glibc 2.35)
+            }
+
+            _noPwait2 = true;
+        }
+
+        // Whole milliseconds, rounded up: an arrival is never sent early.
+        long milliseconds = (timeout + (System.Diagnostics.Stopwatch.Frequency / 1000) - 1) / (System.Diagnostics.Stopwatch.Frequency / 1000);
+        return epoll_wait(epoll, events, capacity, (int)Math.Min(milliseconds, int.MaxValue));
+    }
 
     public static (uint Events, ulong Data) EventAt(byte* events, int index)
     {
@@ -182,4 +210,14 @@ internal static unsafe class LinuxSocketCalls
 
     [DllImport("libc", SetLastError = true)]
     private static extern int eventfd(uint initial, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int epoll_pwait2(int epoll, byte* events, int capacity, Timespec* timeout, void* signals);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public nint Seconds;
+        public nint Nanoseconds;
+    }
 }
