@@ -14,7 +14,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
     private readonly Queue<string> _answers = new();
     private readonly Task _server;
     private readonly List<Socket> _sockets = [];
-    private int _connections;
+    private int _connections, _closed;
 
     public CannedHttpServer()
     {
@@ -27,6 +27,9 @@ internal sealed class CannedHttpServer : IAsyncDisposable
     public List<string> Requests { get; } = [];
 
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Connections the client closed (or that the server closed after a "&lt;close&gt;" answer).</summary>
+    public int Closed => Volatile.Read(ref _closed);
 
     public void Answer(params string[] answers)
     {
@@ -107,6 +110,10 @@ internal sealed class CannedHttpServer : IAsyncDisposable
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // the test ended, or the client went away
+        }
+        finally
+        {
+            Interlocked.Increment(ref _closed);
         }
     }
 

@@ -146,12 +146,13 @@ public sealed class Http1EventLoopTests : IAsyncDisposable
     [Fact]
     public async Task Abort_fails_what_is_in_flight_and_disposing_closes_every_descriptor()
     {
-        int before = Directory.GetFiles("/proc/self/fd").Length;
         _server.Answer("<wait>");
+        int epolls = Descriptors("anon_inode:[eventpoll]"), eventFds = Descriptors("anon_inode:[eventfd]");
         var loop = Loop(_server.EndPoint);
         var exchange = new Recording(Get);
         loop.Submit(exchange);
         await WaitUntil(() => _server.Requests.Count == 1);
+        Descriptors("anon_inode:[eventpoll]").Should().Be(epolls + 1);
 
         loop.Abort();
         var outcome = await exchange.Outcome.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
@@ -159,11 +160,28 @@ public sealed class Http1EventLoopTests : IAsyncDisposable
         loop.Submit(late);
         var lateOutcome = await late.Outcome.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         loop.Dispose();
+        await WaitUntil(() => _server.Closed == 1);
 
         outcome.Failure.Should().Be("aborted");
         lateOutcome.Failure.Should().Be("aborted");
-        Directory.GetFiles("/proc/self/fd").Length.Should().BeLessThanOrEqualTo(before, "the loop's epoll, eventfd and sockets are closed");
+        _server.Closed.Should().Be(1, "the aborted request's connection was closed");
+        Descriptors("anon_inode:[eventpoll]").Should().Be(epolls, "the loop's epoll instance is closed");
+        Descriptors("anon_inode:[eventfd]").Should().Be(eventFds, "and its wake-up eventfd");
     }
+
+    // This process's descriptors of one kind (other test classes open sockets and files, but no epoll of their own).
+    private static int Descriptors(string kind) =>
+        Directory.GetFiles("/proc/self/fd").Count(fd =>
+        {
+            try
+            {
+                return new FileInfo(fd).LinkTarget == kind;
+            }
+            catch (IOException)
+            {
+                return false;   // closed while we looked
+            }
+        });
 
     private static async Task WaitUntil(Func<bool> condition)
     {

@@ -37,7 +37,7 @@ internal sealed unsafe class Http1EventLoop : IDisposable
     private long _nextDeadlineCheck;
 
     private int _sleeping;
-    private volatile bool _aborted, _stopping;
+    private volatile bool _aborted, _stopping, _closed;
     private volatile IHttp1Schedule? _schedule;
 
     public Http1EventLoop(IPEndPoint endpoint, int maxConnections, TimeSpan timeout)
@@ -70,7 +70,7 @@ internal sealed unsafe class Http1EventLoop : IDisposable
         _incoming.Enqueue(exchange);
         if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
         {
-            LinuxSocketCalls.Signal(_wake);
+            Wake();
         }
     }
 
@@ -82,21 +82,34 @@ internal sealed unsafe class Http1EventLoop : IDisposable
     }
 
     /// <summary>Makes the loop look at its schedule and queue again (after a schedule changed its mind, such as cancelled).</summary>
-    public void Wake() => LinuxSocketCalls.Signal(_wake);
+    public void Wake()
+    {
+        // Never after Dispose: the descriptor's number may belong to another file by then.
+        if (!_closed)
+        {
+            LinuxSocketCalls.Signal(_wake);
+        }
+    }
 
     /// <summary>Fails everything in flight or waiting as <c>aborted</c>, closes the connections, and fails what comes later.</summary>
     public void Abort()
     {
         _aborted = true;
-        LinuxSocketCalls.Signal(_wake);
+        Wake();
     }
 
     public void Dispose()
     {
+        if (_closed)
+        {
+            return;
+        }
+
         _stopping = true;
         _aborted = true;
-        LinuxSocketCalls.Signal(_wake);
+        Wake();
         _thread.Join();
+        _closed = true;
         LinuxSocketCalls.Close(_wake);
         LinuxSocketCalls.Close(_epoll);
     }
