@@ -11,7 +11,9 @@ public class LoadEngineTests
 {
     private static readonly IncidentWindow Window = IncidentWindow.Parse("2026-03-10T12:00Z", "2026-03-10T12:10Z");
 
-    private static ReplayPlan Plan(params (string Key, long PerSecondOfReplay)[] endpoints)
+    private static ReplayPlan Plan(params (string Key, long PerSecondOfReplay)[] endpoints) => Plan(new ReplayPlanOptions(), endpoints);
+
+    private static ReplayPlan Plan(ReplayPlanOptions options, params (string Key, long PerSecondOfReplay)[] endpoints)
     {
         // Ten one-minute buckets compressed into ten one-second buckets.
         var timeline = Enumerable.Range(0, 10).Select(i => new TrafficBucket(Window.Start.AddMinutes(i),
@@ -25,7 +27,7 @@ public class LoadEngineTests
             TotalRequests = endpoints.Sum(e => e.PerSecondOfReplay * 600),
             Origin = new TrafficOrigin("test", "test"),
         };
-        return ReplayPlan.Create(profile, new ReplayPlanOptions { Duration = TimeSpan.FromSeconds(10) });
+        return ReplayPlan.Create(profile, options with { Duration = TimeSpan.FromSeconds(10) });
     }
 
     // The lean HTTP/1.1 transport has two drivers: the Linux event loop, and pooled async sockets elsewhere.
@@ -255,5 +257,34 @@ public class LoadEngineTests
         result.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [302] = 50 });
         seen.Should().Contain("gzip, br|shop-replay/1.0");
         followed.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [200] = 50 });
+    }
+
+    [Theory]
+    [MemberData(nameof(Drivers))]
+    public async Task Request_bodies_arrive_whole_even_when_larger_than_a_socket_buffer(bool eventLoop)
+    {
+        var lengths = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using var target = await KestrelTarget.StartAsync(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            string body = await reader.ReadToEndAsync();
+            lengths.Add($"{context.Request.Path} {context.Request.ContentType} {body.Length} {body.Count(c => c == 'x')}");
+        });
+        string large = "{\"padding\": \"" + new string('x', 3_000_000) + "\"}";
+        var options = new ReplayPlanOptions
+        {
+            RequestBodies = new Dictionary<string, RequestBody>
+            {
+                ["POST /small"] = new("{\"productId\": 314}", "application/json"),
+                ["POST /large"] = new(large, "application/json"),
+            },
+        };
+
+        var result = await new LoadEngine(new LoadEngineOptions { UseEventLoop = eventLoop })
+            .RunAsync(Plan(options, ("POST /small", 3), ("POST /large", 1)), target.BaseAddress, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.StatusCodes.Should().BeEquivalentTo(new Dictionary<int, long> { [200] = 40 });
+        lengths.Where(l => l.StartsWith("/small ", StringComparison.Ordinal)).Should().HaveCount(30).And.OnlyContain(l => l == "/small application/json; charset=utf-8 18 0");
+        lengths.Where(l => l.StartsWith("/large ", StringComparison.Ordinal)).Should().HaveCount(10).And.OnlyContain(l => l == $"/large application/json; charset=utf-8 {large.Length} 3000000");
     }
 }
