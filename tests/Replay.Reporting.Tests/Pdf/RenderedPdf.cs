@@ -39,8 +39,7 @@ internal sealed class RenderedPdf
 
     public static RenderedPdf Read(string path) => new(path);
 
-    public static string TemporaryFolder() =>
-        Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "replay-report-tests", Guid.NewGuid().ToString("N"))).FullName;
+    public static string TemporaryFolder() => TemporaryFolders.Create();
 
     public int Occurrences(string phrase)
     {

@@ -5,7 +5,7 @@ internal sealed class RecordingContext : IReplayContext
 {
     private readonly List<string> _lines = [];
 
-    public string ResultsDirectory { get; } = Path.Combine(Path.GetTempPath(), "replay-tests", Guid.NewGuid().ToString("N"));
+    public string ResultsDirectory { get; } = TemporaryFolders.NewPath();
 
     public IReadOnlyList<string> Lines
     {
