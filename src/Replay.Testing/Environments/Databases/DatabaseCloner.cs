@@ -10,7 +10,7 @@ internal static class DatabaseCloner
     {
         var clone = spec.Provider.ToLowerInvariant() switch
         {
-            "sqlite" => await SqliteCloner.CloneAsync(spec, runId, cancellationToken).ConfigureAwait(false),
+            "sqlite" => await SqliteCloner.CloneAsync(spec, runId, log, cancellationToken).ConfigureAwait(false),
             "postgresql" or "postgres" => await PostgreSqlCloner.CloneAsync(spec, runId, log, cancellationToken).ConfigureAwait(false),
             _ => throw new ReplayConfigurationException(
                 $"The database clone provider \"{spec.Provider}\" is not supported; use \"sqlite\" or \"postgresql\"."),

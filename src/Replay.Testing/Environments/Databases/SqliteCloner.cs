@@ -4,11 +4,17 @@ namespace Replay.Testing.Environments.Databases;
 
 /// <summary>
 /// Clones a SQLite database with SQLite's online backup API: a consistent copy even while the source is being
-/// written, which a file copy is not.
+/// written, which a file copy is not. Each run's clone lives in its own folder with a note of the process that owns
+/// it, so a later run removes the clones of runs that were killed before they could clean up.
 /// </summary>
 internal static class SqliteCloner
 {
-    public static async Task<DatabaseClone> CloneAsync(DatabaseCloneSpec spec, string runId, CancellationToken cancellationToken)
+    private const string OwnerFile = "owner";
+
+    /// <summary>Where the clones live, one folder per run.</summary>
+    internal static string ClonesRoot => Path.Combine(Path.GetTempPath(), "replay-testing", "clones");
+
+    public static async Task<DatabaseClone> CloneAsync(DatabaseCloneSpec spec, string runId, Action<string> log, CancellationToken cancellationToken)
     {
         var source = new SqliteConnectionStringBuilder(spec.Source.Contains('=', StringComparison.Ordinal) ? spec.Source : $"Data Source={spec.Source}")
         {
@@ -20,8 +26,18 @@ internal static class SqliteCloner
                 $"The SQLite database to clone, \"{Path.GetFullPath(source.DataSource)}\", does not exist. Point the clone's source at the production (or staging) database file.");
         }
 
-        string folder = Path.Combine(Path.GetTempPath(), "replay-testing", "clones", runId);
+        foreach (string leftover in SweepLeftovers())
+        {
+            log($"  clone:   removed {leftover}, left by a run that ended without cleaning up");
+        }
+
+        string folder = Path.Combine(ClonesRoot, runId);
         Directory.CreateDirectory(folder);
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            File.WriteAllText(Path.Combine(folder, OwnerFile), $"{Environment.ProcessId} {self.StartTime.ToUniversalTime().Ticks}");
+        }
+
         string path = Path.Combine(folder, Path.GetFileNameWithoutExtension(source.DataSource) + $".replay-{runId}" + Path.GetExtension(source.DataSource));
         var clone = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         try
@@ -47,6 +63,53 @@ internal static class SqliteCloner
             TryDelete(folder);
             return ValueTask.CompletedTask;
         });
+    }
+
+    /// <summary>Deletes the run folders whose owning process has ended (or, without an owner note, a day old).</summary>
+    /// <returns>The folders deleted.</returns>
+    internal static IReadOnlyList<string> SweepLeftovers()
+    {
+        var removed = new List<string>();
+        if (!Directory.Exists(ClonesRoot))
+        {
+            return removed;
+        }
+
+        foreach (string folder in Directory.GetDirectories(ClonesRoot))
+        {
+            string owner = Path.Combine(folder, OwnerFile);
+            bool abandoned = File.Exists(owner)
+                ? !IsRunning(File.ReadAllText(owner))
+                : Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddDays(-1);
+            if (abandoned)
+            {
+                TryDelete(folder);
+                removed.Add(folder);
+            }
+        }
+
+        return removed;
+    }
+
+    // "pid start-ticks": the same pid with another start time is another process that reused the number. The start
+    // time is derived from the boot time, which the OS reports with some jitter: a second's tolerance.
+    private static bool IsRunning(string owner)
+    {
+        string[] parts = owner.Split(' ');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out int pid) || !long.TryParse(parts[1], out long started))
+        {
+            return true;   // unreadable: leave it to its owner
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited && Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) < TimeSpan.TicksPerSecond;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     private static void TryDelete(string folder)

@@ -69,4 +69,38 @@ public sealed class SqliteCloneTests : IDisposable
 
         await act.Should().ThrowAsync<Exception>().WithMessage("*\"/nowhere/shop.db\", does not exist*");
     }
+
+    [Fact]
+    public async Task Clones_left_by_a_killed_run_are_removed_by_the_next_one_and_live_runs_keep_theirs()
+    {
+        using var ended = System.Diagnostics.Process.Start("true")!;
+        await ended.WaitForExitAsync(TestContext.Current.CancellationToken);
+        string root = SqliteCloner.ClonesRoot;
+        string dead = Path.Combine(root, "dead" + Guid.NewGuid().ToString("N")[..6]);
+        string reused = Path.Combine(root, "reused" + Guid.NewGuid().ToString("N")[..6]);
+        string live = Path.Combine(root, "live" + Guid.NewGuid().ToString("N")[..6]);
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        foreach (var (folder, owner) in new[]
+        {
+            (dead, $"{ended.Id} {DateTime.UtcNow.Ticks}"),
+            (reused, $"{Environment.ProcessId} {self.StartTime.ToUniversalTime().AddHours(-1).Ticks}"),   // our pid, another start: a reused number
+            (live, $"{Environment.ProcessId} {self.StartTime.ToUniversalTime().Ticks}"),
+        })
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "owner"), owner);
+            File.WriteAllText(Path.Combine(folder, "shop.replay-x.db"), "clone");
+        }
+
+        var lines = new List<string>();
+        await using (var clone = await DatabaseCloner.CloneAndScrubAsync(new DatabaseCloneSpec("sqlite", $"Data Source={_source}", "X"), "t3", lines.Add, TestContext.Current.CancellationToken))
+        {
+            Directory.Exists(dead).Should().BeFalse();
+            Directory.Exists(reused).Should().BeFalse();
+            Directory.Exists(live).Should().BeTrue("its process is this one, still running");
+            lines.Should().Contain(l => l.Contains(dead, StringComparison.Ordinal) && l.Contains("left by a run that ended", StringComparison.Ordinal));
+        }
+
+        Directory.Delete(live, recursive: true);
+    }
 }
