@@ -61,6 +61,12 @@ internal sealed class UpsunApiClient : IDisposable
                 await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            catch (TimeoutException)
+            {
+                throw new TrafficSourceException(
+                    $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId} " +
+                    $"within {_options.Timeout.TotalSeconds:0.###} s, {_options.MaxRetries + 1} times. Try again later, raise the timeout, or use a committed snapshot.");
+            }
 
             using (response)
             {

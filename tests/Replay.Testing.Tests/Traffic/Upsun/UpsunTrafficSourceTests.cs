@@ -145,6 +145,24 @@ public sealed class UpsunTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_that_never_answers_times_out_a_bounded_number_of_times_then_says_so()
+    {
+        _upsun.Server.Given(Request.Create().WithPath(FakeUpsun.Root + "/http-metrics/overview").UsingGet()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(FakeUpsun.Overview()).WithDelay(TimeSpan.FromMilliseconds(800)));
+
+        var act = () => Fetch(_upsun.Options with { Timeout = TimeSpan.FromMilliseconds(200) });
+
+        (await act.Should().ThrowAsync<TrafficSourceException>())
+            .WithMessage("Upsun did not answer GET http://*/projects/abc123def456/environments/main/observability/http-metrics/overview for project abc123def456, environment main within 0.2 s, 3 times.*snapshot*");
+        for (int i = 0; i < 100 && _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview") < 3; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);   // WireMock logs a call once its delayed answer is written
+        }
+
+        _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(3, "the first try and two retries");
+    }
+
+    [Fact]
     public async Task An_expired_access_token_is_exchanged_again_once()
     {
         _upsun.Server.Given(Request.Create().WithPath(FakeUpsun.Root + "/http-metrics/overview").UsingGet()).AtPriority(1)
