@@ -53,9 +53,9 @@ internal static unsafe class LinuxSocketCalls
             try
             {
                 int count = epoll_pwait2(epoll, events, capacity, &span, null);
-                if (count >= 0 || Errno != ENOSYS)
+                if (count >= 0 || Errno == EINTR)
                 {
-                    return count;
+                    return Math.Max(count, 0);
                 }
             }
             catch (EntryPointNotFoundException)
@@ -63,12 +63,13 @@ internal static unsafe class LinuxSocketCalls
                 // a C library older than epoll_pwait2 (glibc 2.35)
             }
 
+            // ENOSYS on a kernel older than 5.11, or a sandbox that forbids the call: epoll_wait from now on.
             _noPwait2 = true;
         }
 
         // Whole milliseconds, rounded up: an arrival is never sent early.
         long milliseconds = (timeout + (System.Diagnostics.Stopwatch.Frequency / 1000) - 1) / (System.Diagnostics.Stopwatch.Frequency / 1000);
-        return epoll_wait(epoll, events, capacity, (int)Math.Min(milliseconds, int.MaxValue));
+        return Math.Max(epoll_wait(epoll, events, capacity, (int)Math.Min(milliseconds, int.MaxValue)), 0);
     }
 
     public static (uint Events, ulong Data) EventAt(byte* events, int index)
