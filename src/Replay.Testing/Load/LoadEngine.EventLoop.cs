@@ -27,8 +27,6 @@ public sealed partial class LoadEngine
             return chains.Sum(c => c.Sent);
         }
 
-        private void Finish() => Interlocked.Decrement(ref _inFlight);
-
         private void Answered(PlannedArrival arrival, int status, long responseTicks, long serviceTicks)
         {
             recorder.RecordResponse(arrival, status, responseTicks, serviceTicks);
@@ -50,7 +48,7 @@ public sealed partial class LoadEngine
             }
 
             recorder.RecordRetry(arrival);
-            request.NotBefore = now + (long)((options.RetryBackoff * (1 << (attempt - 1))).TotalSeconds * Stopwatch.Frequency);
+            request.NotBefore = now + (long)(Backoff(attempt).TotalSeconds * Stopwatch.Frequency);
             request.Resent = false;
             loop!.Submit(request);
             return true;
@@ -61,17 +59,13 @@ public sealed partial class LoadEngine
         // An arrival the event loop found due: sent, or dropped when the in-flight cap is reached.
         private LoopRequest? Take(PlannedArrival arrival, long dueAt, long now)
         {
-            Interlocked.Increment(ref _due);
-            if (Interlocked.Read(ref _inFlight) >= options.MaxInFlight)
+            if (!Admit(arrival))
             {
-                recorder.RecordDropped(arrival);
                 return null;
             }
 
-            Interlocked.Increment(ref _inFlight);
             recorder.RecordSent(arrival, now - dueAt);
-            bool fresh = options.FreshConnectionShare > 0 && IsFresh(Interlocked.Increment(ref _sequence));
-            return new LoopRequest(this, arrival, dueAt, fresh);
+            return new LoopRequest(this, arrival, dueAt, NextIsFresh());
         }
 
         // A request on the event loop: its callbacks run on the loop's thread. A retry goes back to the loop after its backoff.
@@ -87,7 +81,7 @@ public sealed partial class LoadEngine
                     return;
                 }
 
-                run.Answered(arrival, status, endedAt - dueAt, endedAt - (writtenAt > 0 ? writtenAt : StartedAt));
+                run.Answered(arrival, status, endedAt - dueAt, endedAt - SentAt(writtenAt));
             }
 
             public override void Failed(string kind, long writtenAt, long endedAt)
@@ -97,8 +91,11 @@ public sealed partial class LoadEngine
                     return;
                 }
 
-                run.Failed(arrival, kind, endedAt - dueAt, endedAt - (writtenAt > 0 ? writtenAt : StartedAt));
+                run.Failed(arrival, kind, endedAt - dueAt, endedAt - SentAt(writtenAt));
             }
+
+            // Service time counts from the write; a request that never reached the socket, from its attempt's start.
+            private long SentAt(long writtenAt) => writtenAt > 0 ? writtenAt : StartedAt;
         }
 
         // The plan's arrivals as the event loop takes them, on its thread, when they are due: the same drop rule

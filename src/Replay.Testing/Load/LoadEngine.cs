@@ -172,14 +172,11 @@ public sealed partial class LoadEngine
                 }
 
                 processed++;
-                Interlocked.Increment(ref _due);
-                if (Interlocked.Read(ref _inFlight) >= options.MaxInFlight)
+                if (!Admit(arrival))
                 {
-                    recorder.RecordDropped(arrival);
                     continue;
                 }
 
-                Interlocked.Increment(ref _inFlight);
                 var item = (this, arrival, dueAt);
                 ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Item1.SendAsync(s.arrival, s.dueAt), item, preferLocal: false);
             }
@@ -251,7 +248,7 @@ public sealed partial class LoadEngine
         {
             long startedAt = Stopwatch.GetTimestamp();
             recorder.RecordSent(arrival, startedAt - dueAt);
-            bool fresh = options.FreshConnectionShare > 0 && IsFresh(Interlocked.Increment(ref _sequence));
+            bool fresh = NextIsFresh();
             try
             {
                 for (int attempt = 0; ; attempt++)
@@ -259,7 +256,7 @@ public sealed partial class LoadEngine
                     if (attempt > 0)
                     {
                         recorder.RecordRetry(arrival);
-                        await Task.Delay(options.RetryBackoff * (1 << (attempt - 1)), abort).ConfigureAwait(false);
+                        await Task.Delay(Backoff(attempt), abort).ConfigureAwait(false);
                     }
 
                     bool retry = attempt < options.Retries;
@@ -276,9 +273,30 @@ public sealed partial class LoadEngine
             }
             finally
             {
-                Interlocked.Decrement(ref _inFlight);
+                Finish();
             }
         }
+
+        // Counts an arrival that is due; false when the in-flight cap drops it (counted as dropped).
+        private bool Admit(PlannedArrival arrival)
+        {
+            Interlocked.Increment(ref _due);
+            if (Interlocked.Read(ref _inFlight) >= options.MaxInFlight)
+            {
+                recorder.RecordDropped(arrival);
+                return false;
+            }
+
+            Interlocked.Increment(ref _inFlight);
+            return true;
+        }
+
+        private void Finish() => Interlocked.Decrement(ref _inFlight);
+
+        private bool NextIsFresh() => options.FreshConnectionShare > 0 && IsFresh(Interlocked.Increment(ref _sequence));
+
+        // Exponential: the first retry waits RetryBackoff, each next one twice as long.
+        private TimeSpan Backoff(int attempt) => options.RetryBackoff * (1 << (attempt - 1));
 
         // One attempt; true when it settled the request (an answer below 500, or the run was aborted). A failed
         // attempt is recorded only when it is the final one: what the client ends up with is what it experienced.

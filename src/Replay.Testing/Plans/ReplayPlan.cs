@@ -113,7 +113,7 @@ public sealed partial class ReplayPlan
             {
                 var (offset, request) = sequence[i];
                 int target = sequence.TargetIndexAt(i);
-                yield return new PlannedArrival(offset / Compression, endpointOf[target], BucketOf(offset), request.Target);
+                yield return new PlannedArrival(offset / Compression, endpointOf[target], BucketIndex(offset, Profile.BucketSize, Buckets.Count), request.Target);
             }
 
             yield break;
@@ -175,7 +175,7 @@ public sealed partial class ReplayPlan
         var counts = Enumerable.Range(0, bucketCount).Select(_ => new int[keys.Count]).ToArray();
         for (int i = 0; i < sequence.Count; i++)
         {
-            counts[Math.Min(bucketCount - 1, (int)(sequence[i].Offset / profile.BucketSize))][endpointOfTarget[sequence.TargetIndexAt(i)]]++;
+            counts[BucketIndex(sequence[i].Offset, profile.BucketSize, bucketCount)][endpointOfTarget[sequence.TargetIndexAt(i)]]++;
         }
 
         var buckets = counts.Select((c, b) =>
@@ -189,7 +189,8 @@ public sealed partial class ReplayPlan
         return new ReplayPlan(profile, options, endpoints, buckets, duration, endpointOfTarget);
     }
 
-    private int BucketOf(TimeSpan offset) => Math.Min(Buckets.Count - 1, (int)(offset / Profile.BucketSize));
+    // The bucket a recorded request falls in, by its offset in the window; the window's last instant belongs to the last.
+    private static int BucketIndex(TimeSpan offset, TimeSpan bucketSize, int buckets) => Math.Min(buckets - 1, (int)(offset / bucketSize));
 
     // How much to scale a bucket's listed requests so they carry its uncovered ones too: by the bucket's own total
     // where the source counts it (status classes), else by the profile's overall coverage.
