@@ -38,7 +38,7 @@ public sealed partial class LoadEngine
         ArgumentNullException.ThrowIfNull(baseAddress);
         EnsureThreadPoolCanBurst();
 
-        var recorder = new LoadRecorder(plan);
+        var recorder = new LoadRecorder(plan, _options.ErrorStatuses);
         using var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = _options.MaxConnections,
@@ -75,10 +75,16 @@ public sealed partial class LoadEngine
 
         using var progressTimer = progress is null ? null : new Timer(
             _ => progress.Report(run.Progress(start)), null, _options.ProgressInterval, _options.ProgressInterval);
+        using var cpu = new GeneratorCpuSampler();
 
         long notStarted = await run.ScheduleAsync(start, cancellationToken).ConfigureAwait(false);
 
         await run.DrainAsync(_options.DrainTimeout).ConfigureAwait(false);
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            run.GiveUpPending();
+        }
+
         await abort.CancelAsync().ConfigureAwait(false);
         await run.DrainAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
 
@@ -86,6 +92,7 @@ public sealed partial class LoadEngine
         var result = recorder.ToResult(startedAt, elapsed, notStarted, cancellationToken.IsCancellationRequested) with
         {
             WarmUpRequests = warmUpRequests,
+            Generator = cpu.Stop(),
         };
         progress?.Report(run.Progress(start));
         return result;
@@ -136,6 +143,7 @@ public sealed partial class LoadEngine
         private readonly string _base = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
         private readonly HttpMethod[] _methods = plan.Endpoints.Select(e => HttpMethod.Parse(e.Method)).ToArray();
         private long _inFlight;
+        private volatile bool _gaveUp;
         private long _due;
         private long _lastSent;
         private long _lastTimestamp;
@@ -222,6 +230,12 @@ public sealed partial class LoadEngine
             return sent;
         }
 
+        // Requests still pending when the drain ends got no answer within the replay: they are timeouts, recorded at
+        // the time they were given up, not "aborted" and left out of the percentiles.
+        public void GiveUpPending() => _gaveUp = true;
+
+        private string Unanswered(string kind) => kind == "aborted" && _gaveUp ? "timeout" : kind;
+
         public async Task DrainAsync(TimeSpan limit)
         {
             long deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
@@ -269,7 +283,7 @@ public sealed partial class LoadEngine
             catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
                 long end = Stopwatch.GetTimestamp();
-                recorder.RecordTransportError(arrival, "aborted", end - dueAt, end - startedAt);
+                recorder.RecordTransportError(arrival, Unanswered("aborted"), end - dueAt, end - startedAt);
             }
             finally
             {
@@ -322,7 +336,7 @@ public sealed partial class LoadEngine
                 if (finalAttempt || aborted)
                 {
                     long end = Stopwatch.GetTimestamp();
-                    string kind = aborted ? "aborted" : Classify(e, deadlines.TimedOut(timeout));
+                    string kind = aborted ? Unanswered("aborted") : Classify(e, deadlines.TimedOut(timeout));
                     recorder.RecordTransportError(arrival, kind, end - dueAt, end - WrittenAt(stamp, attemptAt));
                 }
 

@@ -61,6 +61,13 @@ public sealed record LoadEngineOptions
     /// <summary>The wait before the first retry, doubled for each further one. Default 100 ms.</summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Status codes below 500 that count as errors, such as <c>[401, 403, 404, 429]</c>: a replay whose answers
+    /// should all be signed in can so fail on a missing session at once. Default none (only 5xx answers, timeouts
+    /// and transport failures are errors). Codes from 100 to 499.
+    /// </summary>
+    public IReadOnlyList<int> ErrorStatuses { get; init; } = [];
+
     /// <summary>Whether redirects are followed. Default false: a redirect is an answer, counted as a 3xx.</summary>
     public bool FollowRedirects { get; init; }
 
@@ -113,6 +120,11 @@ public sealed record LoadEngineOptions
         if (RetryBackoff < TimeSpan.Zero)
         {
             problems.Add($"LoadEngineOptions.RetryBackoff is {RetryBackoff}; it cannot be negative.");
+        }
+
+        if (ErrorStatuses.FirstOrDefault(code => code is < 100 or > 499) is var code and not 0)
+        {
+            problems.Add($"LoadEngineOptions.ErrorStatuses holds {code}; list codes from 100 to 499 (5xx answers are always errors).");
         }
 
         if (ProgressInterval <= TimeSpan.Zero)

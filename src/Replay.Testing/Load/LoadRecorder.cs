@@ -19,9 +19,21 @@ internal sealed class LoadRecorder
     private readonly LatencyHistogram[] _endpointResponse, _endpointService, _bucketResponse, _bucketService;
     private long _sent, _completed, _errors, _dropped, _retries;
 
-    public LoadRecorder(ReplayPlan plan)
+    private readonly bool[] _errorStatus = new bool[StatusCodeSlots];
+
+    public LoadRecorder(ReplayPlan plan, IReadOnlyList<int>? errorStatuses = null)
     {
         _plan = plan;
+        for (int s = 500; s < StatusCodeSlots; s++)
+        {
+            _errorStatus[s] = true;
+        }
+
+        foreach (int code in errorStatuses ?? [])
+        {
+            _errorStatus[Math.Clamp(code, 0, StatusCodeSlots - 1)] = true;
+        }
+
         int endpoints = plan.Endpoints.Count, buckets = plan.Buckets.Count;
         _endpointPlanned = new long[endpoints];
         foreach (var bucket in plan.Buckets)
@@ -92,7 +104,7 @@ internal sealed class LoadRecorder
         int slot = Math.Clamp(status, 0, StatusCodeSlots - 1);
         Interlocked.Increment(ref _endpointStatus[(arrival.EndpointIndex * StatusCodeSlots) + slot]);
         Interlocked.Increment(ref _bucketStatusClass[(arrival.BucketIndex * 6) + Math.Clamp(slot / 100, 0, 5)]);
-        if (status >= 500)
+        if (_errorStatus[slot])
         {
             CountError(arrival);
         }
@@ -106,7 +118,8 @@ internal sealed class LoadRecorder
         CountError(arrival);
         if (kind == "timeout")
         {
-            // A timed-out request was at least this slow; leaving it out would flatter the percentiles.
+            // A timed-out request (or one still pending when the drain ended) was at least this slow; leaving it out
+            // would flatter the percentiles. A refusal or reset is not a latency: it is counted as unanswered.
             RecordLatency(arrival, responseTicks, serviceTicks);
         }
     }

@@ -42,10 +42,16 @@ public sealed record ReplayResult
     /// <summary>Responses by status code.</summary>
     public IReadOnlyDictionary<int, long> StatusCodes { get; init; } = new Dictionary<int, long>();
 
-    /// <summary>Requests that got no response, by kind: <c>refused</c>, <c>reset</c>, <c>timeout</c>, <c>dns</c>, <c>other</c>.</summary>
+    /// <summary>
+    /// Requests that got no response, by kind: <c>refused</c>, <c>reset</c>, <c>timeout</c> (also a request still
+    /// pending when the drain ended), <c>dns</c>, <c>aborted</c> (the run was cancelled), <c>other</c>.
+    /// </summary>
     public IReadOnlyDictionary<string, long> TransportErrors { get; init; } = new Dictionary<string, long>();
 
-    /// <summary>Response time from the intended send time (coordinated-omission safe), all requests.</summary>
+    /// <summary>
+    /// Response time from the intended send time (coordinated-omission safe): every answered request, and every
+    /// request that timed out or was still pending at the end, at the time it was given up (a lower bound).
+    /// </summary>
     public LatencySummary ResponseTime { get; init; } = LatencySummary.Empty;
 
     /// <summary>Service time from the actual send, all requests.</summary>
@@ -62,6 +68,15 @@ public sealed record ReplayResult
 
     /// <summary>Per bucket, in time order.</summary>
     public IReadOnlyList<BucketResult> Buckets { get; init; } = [];
+
+    /// <summary>The load generator's own CPU during the replay, if sampled.</summary>
+    public GeneratorUsage? Generator { get; init; }
+
+    /// <summary>
+    /// Requests sent that got no HTTP response at all (refused, reset, timed out, still pending when the drain ended):
+    /// the sum of <see cref="TransportErrors"/>.
+    /// </summary>
+    public long Unanswered => TransportErrors.Values.Sum();
 
     /// <summary>Errors per request sent, from 0 to 1.</summary>
     public double ErrorRate => Sent == 0 ? 0 : (double)Errors / Sent;

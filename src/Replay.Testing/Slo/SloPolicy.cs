@@ -5,7 +5,11 @@ namespace Replay.Testing;
 
 /// <summary>
 /// The service-level objectives a replay must meet: response-time percentiles (measured from the intended send
-/// time), the error rate, the share of the planned rate achieved, and dropped arrivals. Unset limits are not checked.
+/// time), the error rate, unanswered requests, the share of the planned rate achieved, dropped arrivals, the status
+/// mix against production's, and the load generator's own health. Without any setting, the defaults protect: errors
+/// at most 1 %, no unanswered request, 99 % of the plan sent, no dropped arrival, no status class more than 5 points
+/// above production's share, and a generator that kept up; each can be changed, or switched off with null. Unset
+/// latency limits are not checked.
 /// </summary>
 public sealed record SloPolicy
 {
@@ -27,17 +31,58 @@ public sealed record SloPolicy
     /// <summary>The most the slowest response may take.</summary>
     public TimeSpan? Max { get; init; }
 
-    /// <summary>The largest share of requests that may fail (transport error, timeout or 5xx), from 0 to 1.</summary>
-    public double? MaxErrorRate { get; init; }
+    /// <summary>
+    /// The largest share of requests sent that may fail (transport error, timeout, 5xx, or a code listed in
+    /// <see cref="Load.LoadEngineOptions.ErrorStatuses"/>), from 0 to 1. Default 0.01 (1 %); null switches it off.
+    /// </summary>
+    public double? MaxErrorRate { get; init; } = 0.01;
 
-    /// <summary>The smallest share of planned requests that must be sent, from 0 to 1 (0.99 = 99 %).</summary>
-    public double? MinAchievedRate { get; init; }
+    /// <summary>
+    /// The smallest share of planned requests that must be sent, from 0 to 1. Default 0.99 (99 %): a replay that sent
+    /// less did not replay the incident. Null switches it off.
+    /// </summary>
+    public double? MinAchievedRate { get; init; } = 0.99;
 
     /// <summary>
     /// The most arrivals that may be dropped because the in-flight cap was reached. Default 0: a dropped arrival
     /// means the replay did not send the incident's traffic, so it fails the verdict unless allowed here.
     /// </summary>
     public long? MaxDroppedArrivals { get; init; } = 0;
+
+    /// <summary>
+    /// The most requests that may get no HTTP response at all (refused, reset, timed out, still pending when the
+    /// drain ended). Default 0: a request nobody answered has no latency to judge, so it cannot be part of a pass.
+    /// Null switches it off.
+    /// </summary>
+    public long? MaxUnansweredRequests { get; init; } = 0;
+
+    /// <summary>
+    /// How far the replay's share of 1xx, 3xx or 4xx answers may rise above production's share during the window, in
+    /// share points from 0 to 1. Default 0.05 (5 percentage points): a clone that answers 401 or 404 fast, because a
+    /// session is missing, a base path is wrong or a route was renamed, did not serve the incident's traffic.
+    /// Checked for the whole replay, and per endpoint where the traffic source has per-endpoint status codes. Null
+    /// switches it off. A source without status classes makes the check "n/a", never a silent pass.
+    /// </summary>
+    public double? StatusMixTolerance { get; init; } = 0.05;
+
+    /// <summary>
+    /// The most the load generator's 99th-percentile scheduler lag (how late requests left after their planned time)
+    /// may be. Default 10 ms. Beyond it the verdict is INCONCLUSIVE: the response times are then partly the
+    /// generator's own queueing. Null switches it off.
+    /// </summary>
+    public TimeSpan? MaxSchedulerLag { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The most CPU the load generator's process may use over its busiest five seconds, from 0 to 1 of the cores it
+    /// may use. Default 0.95. Beyond it the verdict is INCONCLUSIVE. Null switches it off.
+    /// </summary>
+    public double? MaxGeneratorCpu { get; init; } = 0.95;
+
+    /// <summary>
+    /// Whether an INCONCLUSIVE verdict fails the test. Default true: a replay whose generator fell behind proved
+    /// nothing, and a pipeline should not go green on it.
+    /// </summary>
+    public bool FailWhenInconclusive { get; init; } = true;
 
     /// <summary>
     /// Limits per endpoint, keyed as in the profile (<c>"GET /products/{id}"</c>). A key the replay did not send
@@ -67,23 +112,28 @@ public sealed record SloPolicy
 
     /// <summary>Checks a result against the policy, the relative SLOs included.</summary>
     /// <param name="result">The replay's measurements.</param>
-    /// <param name="production">The incident's traffic profile, for <see cref="NoWorseThanProduction"/>.</param>
+    /// <param name="production">The incident's traffic profile, for <see cref="NoWorseThanProduction"/> and <see cref="StatusMixTolerance"/>.</param>
     /// <param name="baseline">The baseline replay's measurements, for <see cref="NoWorseThanBaseline"/>.</param>
     public SloVerdict Evaluate(ReplayResult result, Traffic.TrafficProfile? production, ReplayResult? baseline)
     {
         ArgumentNullException.ThrowIfNull(result);
         var checks = new List<SloCheck>();
-        AddLatency(checks, "p50", P50, result.ResponseTime.P50Ms);
-        AddLatency(checks, "p90", P90, result.ResponseTime.P90Ms);
-        AddLatency(checks, "p95", P95, result.ResponseTime.P95Ms);
-        AddLatency(checks, "p99", P99, result.ResponseTime.P99Ms);
-        AddLatency(checks, "p99.9", P999, result.ResponseTime.P999Ms);
-        AddLatency(checks, "max", Max, result.ResponseTime.MaxMs);
+        AddLatency(checks, "p50", P50, result.ResponseTime, result.ResponseTime.P50Ms);
+        AddLatency(checks, "p90", P90, result.ResponseTime, result.ResponseTime.P90Ms);
+        AddLatency(checks, "p95", P95, result.ResponseTime, result.ResponseTime.P95Ms);
+        AddLatency(checks, "p99", P99, result.ResponseTime, result.ResponseTime.P99Ms);
+        AddLatency(checks, "p99.9", P999, result.ResponseTime, result.ResponseTime.P999Ms);
+        AddLatency(checks, "max", Max, result.ResponseTime, result.ResponseTime.MaxMs);
 
         if (MaxErrorRate is { } maxErrors)
         {
             checks.Add(new SloCheck(SloCheck.AllEndpoints, "error rate", "<= " + SloText.Percent(maxErrors),
                 SloText.Percent(result.ErrorRate), result.ErrorRate <= maxErrors, maxErrors, result.ErrorRate));
+        }
+
+        if (MaxUnansweredRequests is { } maxUnanswered)
+        {
+            checks.Add(UnansweredCheck(result, maxUnanswered));
         }
 
         if (MinAchievedRate is { } minRate)
@@ -94,8 +144,13 @@ public sealed record SloPolicy
 
         if (MaxDroppedArrivals is { } maxDropped)
         {
-            checks.Add(new SloCheck(SloCheck.AllEndpoints, "dropped arrivals", "<= " + maxDropped.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                result.Dropped.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), result.Dropped <= maxDropped, maxDropped, result.Dropped));
+            checks.Add(new SloCheck(SloCheck.AllEndpoints, "dropped arrivals", "<= " + Count(maxDropped),
+                Count(result.Dropped), result.Dropped <= maxDropped, maxDropped, result.Dropped));
+        }
+
+        if (StatusMixTolerance is { } tolerance)
+        {
+            checks.AddRange(StatusMixCheck.Evaluate(tolerance, result, production));
         }
 
         foreach (var (key, slo) in Endpoints)
@@ -113,17 +168,42 @@ public sealed record SloPolicy
             AddBaseline(checks, result, baseline);
         }
 
+        checks.AddRange(GeneratorChecks.Evaluate(MaxSchedulerLag, MaxGeneratorCpu, result));
         return new SloVerdict(checks);
     }
 
-    private static void AddLatency(List<SloCheck> checks, string percentile, TimeSpan? limit, double measuredMs,
+    private static SloCheck UnansweredCheck(ReplayResult result, long maxUnanswered)
+    {
+        long unanswered = result.Unanswered;
+        string measured = unanswered == 0 ? "0"
+            : Count(unanswered) + " (" + string.Join(", ", result.TransportErrors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {Count(e.Value)}")) + ")";
+        return new SloCheck(SloCheck.AllEndpoints, "unanswered requests", "<= " + Count(maxUnanswered), measured,
+            unanswered <= maxUnanswered, maxUnanswered, unanswered);
+    }
+
+    // A percentile of nothing is not zero: a target that answered nothing has no latency to pass with.
+    private static void AddLatency(List<SloCheck> checks, string percentile, TimeSpan? limit, LatencySummary measured, double measuredMs,
         string scope = SloCheck.AllEndpoints)
     {
-        if (limit is { } l)
+        if (limit is not { } l)
         {
-            AddAtMost(checks, scope, percentile + " response time", l.TotalMilliseconds, measuredMs);
+            return;
         }
+
+        if (measured.Count == 0)
+        {
+            checks.Add(new SloCheck(scope, percentile + " response time", "<= " + SloText.Milliseconds(l.TotalMilliseconds),
+                NoResponses, false, l.TotalMilliseconds, double.NaN));
+            return;
+        }
+
+        AddAtMost(checks, scope, percentile + " response time", l.TotalMilliseconds, measuredMs);
     }
+
+    /// <summary>What a latency check over zero responses says.</summary>
+    internal const string NoResponses = "no responses to judge";
+
+    private static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddAtMost(List<SloCheck> checks, string scope, string metric, double limitMs, double measuredMs) =>
         checks.Add(new SloCheck(scope, metric, "<= " + SloText.Milliseconds(limitMs), SloText.Milliseconds(measuredMs),
@@ -137,11 +217,11 @@ public sealed record SloPolicy
             return;
         }
 
-        AddLatency(checks, "p50", slo.P50, endpoint.ResponseTime.P50Ms, key);
-        AddLatency(checks, "p90", slo.P90, endpoint.ResponseTime.P90Ms, key);
-        AddLatency(checks, "p95", slo.P95, endpoint.ResponseTime.P95Ms, key);
-        AddLatency(checks, "p99", slo.P99, endpoint.ResponseTime.P99Ms, key);
-        AddLatency(checks, "max", slo.Max, endpoint.ResponseTime.MaxMs, key);
+        AddLatency(checks, "p50", slo.P50, endpoint.ResponseTime, endpoint.ResponseTime.P50Ms, key);
+        AddLatency(checks, "p90", slo.P90, endpoint.ResponseTime, endpoint.ResponseTime.P90Ms, key);
+        AddLatency(checks, "p95", slo.P95, endpoint.ResponseTime, endpoint.ResponseTime.P95Ms, key);
+        AddLatency(checks, "p99", slo.P99, endpoint.ResponseTime, endpoint.ResponseTime.P99Ms, key);
+        AddLatency(checks, "max", slo.Max, endpoint.ResponseTime, endpoint.ResponseTime.MaxMs, key);
         if (slo.MaxErrorRate is { } maxErrors)
         {
             checks.Add(new SloCheck(key, "error rate", "<= " + SloText.Percent(maxErrors), SloText.Percent(endpoint.ErrorRate),
@@ -171,6 +251,20 @@ public sealed record SloPolicy
             checks.Add(new SloCheck(SloCheck.AllEndpoints, "no worse than production", "production percentiles",
                 "none in the traffic source", false, 1, 0));
         }
+
+        // Production's own error rate during the window: its 5xx share, where the source counted status classes.
+        var statuses = StatusMixCheck.ProductionStatuses(production);
+        if (statuses is null)
+        {
+            checks.Add(SloCheck.NotAvailable(SloCheck.AllEndpoints, "error rate vs production", "production's 5xx share",
+                "no status classes in the traffic source"));
+            return;
+        }
+
+        double productionErrors = (double)statuses.ServerError / statuses.Total;
+        double limit = productionErrors * (1 + RelativeTolerance);
+        checks.Add(new SloCheck(SloCheck.AllEndpoints, "error rate vs production", "<= " + SloText.Percent(limit),
+            SloText.Percent(result.ErrorRate), result.ErrorRate <= limit, limit, result.ErrorRate));
     }
 
     private void AddBaseline(List<SloCheck> checks, ReplayResult result, ReplayResult? baseline)

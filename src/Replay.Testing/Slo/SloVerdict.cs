@@ -2,14 +2,27 @@ using System.Text;
 
 namespace Replay.Testing;
 
-/// <summary>The outcome of checking a replay against its SLOs: each check, and whether all held.</summary>
+/// <summary>
+/// The outcome of checking a replay: each check, and what they prove together. PASSED only when every check of the
+/// target held and the load generator kept up; INCONCLUSIVE when the generator fell behind, whatever the target did.
+/// </summary>
 public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
 {
     /// <summary>Why the replay could not be judged (it did not run to the end), or null.</summary>
     public string? Problem { get; init; }
 
+    /// <summary>What the replay proved.</summary>
+    public VerdictOutcome Outcome =>
+        Problem is not null ? VerdictOutcome.Failed
+        : Checks.Any(c => c.Kind == SloCheckKind.Generator && !c.Passed) ? VerdictOutcome.Inconclusive
+        : Checks.All(c => c.Passed) ? VerdictOutcome.Passed
+        : VerdictOutcome.Failed;
+
     /// <summary>Whether every check held and nothing stopped the replay.</summary>
-    public bool Passed => Problem is null && Checks.All(c => c.Passed);
+    public bool Passed => Outcome == VerdictOutcome.Passed;
+
+    /// <summary>Whether the load generator fell behind, so the replay could not be judged.</summary>
+    public bool Inconclusive => Outcome == VerdictOutcome.Inconclusive;
 
     /// <summary>The checks that failed.</summary>
     public IEnumerable<SloCheck> Failures => Checks.Where(c => !c.Passed);
@@ -17,22 +30,40 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
     /// <summary>A verdict for a replay that could not be judged.</summary>
     public static SloVerdict NotJudged(string problem) => new([]) { Problem = problem };
 
-    /// <summary>"PASSED" or "FAILED".</summary>
-    public string Word => Passed ? "PASSED" : "FAILED";
+    /// <summary>"PASSED", "FAILED" or "INCONCLUSIVE".</summary>
+    public string Word => Outcome switch
+    {
+        VerdictOutcome.Passed => "PASSED",
+        VerdictOutcome.Inconclusive => "INCONCLUSIVE",
+        _ => "FAILED",
+    };
+
+    /// <summary>What an INCONCLUSIVE verdict means and what to change, or null for any other outcome.</summary>
+    public string? InconclusiveReason => Inconclusive
+        ? "the load generator fell behind (" + string.Join("; ", Checks.Where(c => c.Kind == SloCheckKind.Generator && !c.Passed)
+            .Select(c => $"{c.Metric} {c.Measured}, limit {c.Limit}")) + "), so the figures are partly its own and prove nothing " +
+          "about the target. Give the replay a machine with more free cores, lower plan.rateScale, or split the plan over several " +
+          "machines; the limits are slo.maxSchedulerLag and slo.maxGeneratorCpu"
+        : null;
 
     /// <summary>The verdict as a plain-text table, one check per row, as printed in test output and failure messages.</summary>
     public string ToTable()
     {
         var text = new StringBuilder();
-        int failed = Checks.Count(c => !c.Passed);
+        var judged = Checks.Where(c => c.Available).ToList();
+        int failed = judged.Count(c => !c.Passed);
         text.Append("SLO verdict: ").Append(Word);
         if (Problem is not null)
         {
             text.Append(" (").Append(Problem).Append(')');
         }
+        else if (InconclusiveReason is { } reason)
+        {
+            text.Append(" (").Append(reason).Append(')');
+        }
         else
         {
-            text.Append(failed == 0 ? $" (all {Checks.Count} checks held)" : $" ({failed} of {Checks.Count} checks failed)");
+            text.Append(failed == 0 ? $" (all {judged.Count} checks held)" : $" ({failed} of {judged.Count} checks failed)");
         }
 
         if (Checks.Count == 0)
@@ -41,7 +72,7 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
         }
 
         string[] header = ["Scope", "Metric", "Limit", "Measured", "Result"];
-        var rows = Checks.Select(c => new[] { c.Scope, c.Metric, c.Limit, c.Measured, c.Passed ? "pass" : "FAIL" }).ToList();
+        var rows = Checks.Select(c => new[] { c.Scope, c.Metric, c.Limit, c.Measured, c.ResultText }).ToList();
         int[] widths = Enumerable.Range(0, header.Length).Select(i => Math.Max(header[i].Length, rows.Max(r => r[i].Length))).ToArray();
         text.AppendLine();
         AppendRow(text, header, widths);
@@ -51,6 +82,11 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
         {
             text.AppendLine();
             AppendRow(text, row, widths);
+        }
+
+        foreach (var check in Checks.Where(c => c.Detail is not null && !c.Passed))
+        {
+            text.AppendLine().Append(check.Scope == SloCheck.AllEndpoints ? "" : check.Scope + " ").Append(check.Metric).Append(": ").Append(check.Detail);
         }
 
         return text.ToString();

@@ -19,6 +19,12 @@ public sealed record TrafficEndpoint(string Method, string Path, long Count)
     public double? AverageMilliseconds { get; init; }
 
     /// <summary>
+    /// Production's answers to this endpoint by status class, where the source has them per endpoint (access logs,
+    /// Prometheus); the replay's status mix is then held to them endpoint by endpoint.
+    /// </summary>
+    public StatusClassCounts? Statuses { get; init; }
+
+    /// <summary>
     /// Values production saw for each placeholder of a template path (<c>{"id": ["17", "42"]}</c>), where the source
     /// has them (access logs); the plan draws from them unless the plan's own template values are given.
     /// </summary>
