@@ -39,9 +39,11 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             RunEnvironment = RunEnvironment.Current(),
         };
 
-        string stage = "traffic";
+        string stage = "configuration";
         try
         {
+            ValidateOptions();
+            stage = "traffic";
             var source = _options.TrafficSource ?? throw new ReplayConfigurationException(
                 "No traffic source is set: commit a snapshot of the window, or set IncidentReplayOptions.TrafficSource.");
             var provisioner = _options.Provisioner ?? throw new ReplayConfigurationException(
@@ -143,6 +145,30 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
         }
 
         return report with { Elapsed = clock.Elapsed };
+    }
+
+    // Every option a user can get wrong in code is judged before traffic is read or a target provisioned.
+    private void ValidateOptions()
+    {
+        var problems = new List<string>(_options.Slo.Problems());
+        try
+        {
+            _options.Load.Validate();
+        }
+        catch (ReplayConfigurationException e)
+        {
+            problems.AddRange(e.Problems);
+        }
+
+        if (_options.Plan.RateScale <= 0 || double.IsNaN(_options.Plan.RateScale))
+        {
+            problems.Add($"ReplayPlanOptions.RateScale is {_options.Plan.RateScale}; it must be a positive number (1 = the incident's rates).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ReplayConfigurationException(problems);
+        }
     }
 
     private async Task<ReplayReport> WriteReportsAsync(ReplayReport report, CancellationToken cancellationToken)

@@ -127,6 +127,8 @@ public sealed class ReplayRun
 
     /// <summary>
     /// Checks a finished replay's verdict against what the test expects; the adapters call this after the test body.
+    /// An INCONCLUSIVE verdict fails the test unless <see cref="SloPolicy.FailWhenInconclusive"/> is false, and never
+    /// counts as the failure <see cref="ExpectFailedVerdict"/> expects.
     /// </summary>
     /// <exception cref="ReplayVerdictException">The verdict is not the expected one.</exception>
     public void EnsureExpectedVerdict(ReplayReport report)
@@ -139,12 +141,24 @@ public sealed class ReplayRun
                 throw new ReplayVerdictException(report, "The replay was expected to fail its SLOs (ExpectFailedVerdict), but it passed.");
             }
 
+            if (report.Verdict.Inconclusive)
+            {
+                // A generator that fell behind can make any build look broken: that is no evidence against the build.
+                throw new ReplayVerdictException(report, "The replay was expected to fail its SLOs (ExpectFailedVerdict), but it was inconclusive.");
+            }
+
             if (report.Failure is not null)
             {
                 // A replay that never ran did not fail its SLOs: it proves nothing about the build.
                 throw new ReplayVerdictException(report);
             }
 
+            return;
+        }
+
+        if (report.Verdict.Inconclusive && _request?.Options.Slo.FailWhenInconclusive == false)
+        {
+            _context.WriteLine($"  The verdict is INCONCLUSIVE and slo.failWhenInconclusive is false: the test passes, but proves nothing.");
             return;
         }
 

@@ -16,7 +16,10 @@ internal static class ReplayEnvironmentOverrides
     public const string Prefix = "REPLAY__";
 
     /// <summary>The overrides that were applied, as <c>slo.p95</c>-style paths, for the run's log.</summary>
-    public static IReadOnlyList<string> Apply(JsonObject root, IDictionary environment)
+    public static IReadOnlyList<string> Apply(JsonObject root, IDictionary environment) => Apply(root, environment, new Dictionary<string, string>());
+
+    /// <summary>Applies the overrides and records, per dotted key path, the variable that set it.</summary>
+    public static IReadOnlyList<string> Apply(JsonObject root, IDictionary environment, IDictionary<string, string> variables)
     {
         var applied = new List<string>();
         foreach (DictionaryEntry entry in environment)
@@ -47,6 +50,7 @@ internal static class ReplayEnvironmentOverrides
 
             node[ExistingKey(node, path[^1])] = Value(value);
             applied.Add(string.Join('.', path));
+            variables[string.Join('.', path)] = name;
         }
 
         applied.Sort(StringComparer.Ordinal);

@@ -27,8 +27,11 @@ namespace Replay.Testing.Configuration;
 //                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
 //   "load":    { "maxInFlight": 2000, "maxConnections": 256, "requestTimeout": "30s", "warmUp": "2s",
 //                "userAgent": "Replay.Testing", "headers": { "Accept-Encoding": "gzip, br" }, "httpVersion": "1.1",
-//                "freshConnectionShare": 0.1, "retries": 1, "retryBackoff": "100ms", "followRedirects": false },
-//   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99,
+//                "freshConnectionShare": 0.1, "retries": 1, "retryBackoff": "100ms", "followRedirects": false,
+//                "errorStatuses": [401, 403] },
+//   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99,   null switches a default off
+//                "maxDroppedArrivals": 0, "maxUnansweredRequests": 0, "statusMixTolerance": 0.05,
+//                "maxSchedulerLag": "10ms", "maxGeneratorCpu": 0.95, "failWhenInconclusive": true,
 //                "endpoints": { "POST /checkout": { "p95": "200ms", "maxErrorRate": 0 } },
 //                "noWorseThanProduction": true, "noWorseThanBaseline": false, "relativeTolerance": 0.1 },
 //   "reports": { "directory": "TestResults/replay" }
@@ -42,6 +45,9 @@ internal sealed record ReplaySettings
     [JsonPropertyName("load")] public LoadSettings? Load { get; init; }
     [JsonPropertyName("slo")] public SloSettings? Slo { get; init; }
     [JsonPropertyName("reports")] public ReportSettings? Reports { get; init; }
+
+    /// <summary>Which keys environment variables set, and which were set to null (defaults switched off).</summary>
+    [JsonIgnore] public ConfigurationKeys Keys { get; init; } = ConfigurationKeys.None;
 }
 
 internal sealed record TrafficSettings
@@ -161,6 +167,7 @@ internal sealed record LoadSettings
     [JsonPropertyName("retries")] public int? Retries { get; init; }
     [JsonPropertyName("retryBackoff")] public string? RetryBackoff { get; init; }
     [JsonPropertyName("followRedirects")] public bool? FollowRedirects { get; init; }
+    [JsonPropertyName("errorStatuses")] public List<int>? ErrorStatuses { get; init; }
 }
 
 internal sealed record SloSettings
@@ -174,6 +181,11 @@ internal sealed record SloSettings
     [JsonPropertyName("maxErrorRate")] public double? MaxErrorRate { get; init; }
     [JsonPropertyName("minAchievedRate")] public double? MinAchievedRate { get; init; }
     [JsonPropertyName("maxDroppedArrivals")] public long? MaxDroppedArrivals { get; init; }
+    [JsonPropertyName("maxUnansweredRequests")] public long? MaxUnansweredRequests { get; init; }
+    [JsonPropertyName("statusMixTolerance")] public double? StatusMixTolerance { get; init; }
+    [JsonPropertyName("maxSchedulerLag")] public string? MaxSchedulerLag { get; init; }
+    [JsonPropertyName("maxGeneratorCpu")] public double? MaxGeneratorCpu { get; init; }
+    [JsonPropertyName("failWhenInconclusive")] public bool? FailWhenInconclusive { get; init; }
     [JsonPropertyName("noWorseThanProduction")] public bool? NoWorseThanProduction { get; init; }
     [JsonPropertyName("noWorseThanBaseline")] public bool? NoWorseThanBaseline { get; init; }
     [JsonPropertyName("relativeTolerance")] public double? RelativeTolerance { get; init; }

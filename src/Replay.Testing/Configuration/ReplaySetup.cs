@@ -52,8 +52,17 @@ internal static class ReplaySetup
             Path.Combine(AppContext.BaseDirectory, SnapshotFolderName),
         }.OfType<string>().Distinct().ToList();
         string? snapshot = TrafficSnapshotLocator.Find(snapshotDirectories, window);
-        var trafficSource = TrafficSource(settings.Traffic, settingsDirectory, snapshot,
-            Path.Combine(projectDirectory, SnapshotFolderName), Refresh(System.Environment.GetEnvironmentVariable(RefreshVariable)));
+        // Every problem is found before anything runs, and all are reported together.
+        var problems = new ConfigurationProblems(settings.Keys);
+        CheckWritable(resultsDirectory, settings.Reports?.Directory is { Length: > 0 }, problems);
+        var trafficSource = problems.Try(() => TrafficSource(settings.Traffic, settingsDirectory, snapshot,
+            Path.Combine(projectDirectory, SnapshotFolderName), Refresh(System.Environment.GetEnvironmentVariable(RefreshVariable))), null);
+        var provisioner = problems.Try(() => Provisioner(settings.Target, settingsDirectory, configurationPath), null);
+        var plan = Plan(settings.Plan, problems);
+        var load = Load(settings.Load, problems);
+        var slo = ApplyOverrides(Slo(settings.Slo, problems), input.Slo, problems);
+        problems.ThrowIfAny();
+
         if (trafficSource is null && settings.Traffic?.Upsun is not null)
         {
             return new ReplaySetupResult(null,
@@ -72,7 +81,6 @@ internal static class ReplaySetup
                 resultsDirectory);
         }
 
-        var provisioner = Provisioner(settings.Target, settingsDirectory, configurationPath);
         if (provisioner is null)
         {
             return new ReplaySetupResult(null,
@@ -87,12 +95,30 @@ internal static class ReplaySetup
         {
             TrafficSource = trafficSource,
             Provisioner = provisioner,
-            Plan = Plan(settings.Plan),
-            Load = Load(settings.Load),
-            Slo = ApplyOverrides(Slo(settings.Slo), input.Slo),
+            Plan = plan,
+            Load = load,
+            Slo = slo,
             Reporters = reporters,
         };
         return new ReplaySetupResult(new ReplayRequest($"{input.TestClass}.{input.TestMethod}", window, options), null, resultsDirectory);
+    }
+
+    // A verdict whose reports cannot be written is still a verdict, but a folder that cannot be written is known
+    // before the replay, so it is a configuration problem rather than a surprise after an hour of load.
+    private static void CheckWritable(string directory, bool configured, ConfigurationProblems problems)
+    {
+        string probe = Path.Combine(directory, $".replay-write-check-{System.Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            problems.Add((configured ? problems.Name("reports.directory") + " is" : "The default reports folder is") +
+                $" \"{directory}\", which cannot be written ({e.Message}); set \"reports\": {{\"directory\": …}} in replay.json to a folder the test run may write to.");
+        }
     }
 
     /// <summary>
@@ -222,19 +248,46 @@ internal static class ReplaySetup
                     CommentHandling = JsonCommentHandling.Skip,
                     AllowTrailingCommas = true,
                 }) as JsonObject ?? throw new ReplayConfigurationException($"{source} must hold a JSON object, such as {{\"slo\": {{\"p95\": \"300ms\"}}}}.");
-            var overrides = ReplayEnvironmentOverrides.Apply(root, environment);
+            var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var overrides = ReplayEnvironmentOverrides.Apply(root, environment, variables);
             if (overrides.Count > 0)
             {
                 source += $" with REPLAY__ overrides of {string.Join(", ", overrides)}";
             }
 
-            return root.Deserialize<ReplaySettings>(SettingsJson) ?? new ReplaySettings();
+            var nulls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            CollectNulls(root, "", nulls);
+            var settings = root.Deserialize<ReplaySettings>(SettingsJson) ?? new ReplaySettings();
+            return settings with { Keys = new ConfigurationKeys(variables, nulls) };
         }
         catch (JsonException e)
         {
             throw new ReplayConfigurationException(
                 $"{source} is not valid replay configuration (at {e.Path ?? "the root"}): {e.Message} " +
                 "The keys are documented in the README under \"Configuration\".");
+        }
+        catch (ArgumentException e) when (e.Message.Contains("same key", StringComparison.OrdinalIgnoreCase))
+        {
+            // JsonObject refuses a key written twice; which of two values was meant is not ours to guess.
+            throw new ReplayConfigurationException(
+                $"{source} sets a key twice ({e.Message}); keep one of them.");
+        }
+    }
+
+    // Keys set to null switch a default off ("slo": {"maxErrorRate": null}); a null is otherwise the same as absent.
+    private static void CollectNulls(JsonObject node, string prefix, HashSet<string> nulls)
+    {
+        foreach (var (key, value) in node)
+        {
+            string path = prefix.Length == 0 ? key : prefix + "." + key;
+            if (value is null)
+            {
+                nulls.Add(path);
+            }
+            else if (value is JsonObject child)
+            {
+                CollectNulls(child, path, nulls);
+            }
         }
     }
 
@@ -357,12 +410,27 @@ internal static class ReplaySetup
             $"\"target.resources\" is {value}; write \"production\" (match the snapshot's production figures) or {{\"cpu\": 1, \"memory\": \"1GiB\"}}.");
     }
 
-    internal static ReplayPlanOptions Plan(PlanSettings? plan)
+    internal static ReplayPlanOptions Plan(PlanSettings? plan, ConfigurationProblems? problems = null)
     {
         var options = new ReplayPlanOptions();
         if (plan is null)
         {
             return options;
+        }
+
+        if (problems is not null)
+        {
+            if (plan.RateScale is <= 0)
+            {
+                problems.Add($"{problems.Name("plan.rateScale")} is {plan.RateScale}; it must be a positive number (1 = the incident's rates, 1.5 = 50 % headroom).");
+            }
+
+            if (problems.Duration(plan.Duration, "plan.duration") is { } d && d <= TimeSpan.Zero)
+            {
+                problems.Add($"{problems.Name("plan.duration")} is \"{plan.Duration}\"; it must be positive (such as \"60s\").");
+            }
+
+            return problems.Try(() => Plan(plan), options);
         }
 
         return options with
@@ -407,53 +475,98 @@ internal static class ReplaySetup
     // Production was warm during the incident; the clone's first seconds should not be measured as if it was not.
     private static readonly TimeSpan DefaultWarmUp = TimeSpan.FromSeconds(2);
 
-    internal static Load.LoadEngineOptions Load(LoadSettings? load)
+    internal static Load.LoadEngineOptions Load(LoadSettings? load, ConfigurationProblems? problems = null)
     {
+        var p = problems ?? new ConfigurationProblems();
         var options = new Load.LoadEngineOptions { WarmUp = DefaultWarmUp };
-        return load is null ? options : options with
+        if (load is not null)
         {
-            MaxInFlight = load.MaxInFlight ?? options.MaxInFlight,
-            MaxConnections = load.MaxConnections ?? options.MaxConnections,
-            RequestTimeout = Duration(load.RequestTimeout, "load.requestTimeout") ?? options.RequestTimeout,
-            WarmUp = Duration(load.WarmUp, "load.warmUp") ?? options.WarmUp,
-            UserAgent = load.UserAgent is { Length: > 0 } ua ? ua : options.UserAgent,
-            Headers = load.Headers ?? options.Headers,
-            HttpVersion = load.HttpVersion switch
+            options = options with
             {
-                null or "" => options.HttpVersion,
-                "1.1" => System.Net.HttpVersion.Version11,
-                "2" or "2.0" => System.Net.HttpVersion.Version20,
-                var v => throw new ReplayConfigurationException($"\"load.httpVersion\" is \"{v}\"; use \"1.1\" or \"2\"."),
-            },
-            FreshConnectionShare = load.FreshConnectionShare ?? options.FreshConnectionShare,
-            Retries = load.Retries ?? options.Retries,
-            RetryBackoff = Duration(load.RetryBackoff, "load.retryBackoff") ?? options.RetryBackoff,
-            FollowRedirects = load.FollowRedirects ?? options.FollowRedirects,
-        };
-    }
+                MaxInFlight = load.MaxInFlight ?? options.MaxInFlight,
+                MaxConnections = load.MaxConnections ?? options.MaxConnections,
+                RequestTimeout = p.Duration(load.RequestTimeout, "load.requestTimeout") ?? options.RequestTimeout,
+                WarmUp = p.Duration(load.WarmUp, "load.warmUp") ?? options.WarmUp,
+                UserAgent = load.UserAgent is { Length: > 0 } ua ? ua : options.UserAgent,
+                Headers = load.Headers ?? options.Headers,
+                HttpVersion = load.HttpVersion switch
+                {
+                    null or "" => options.HttpVersion,
+                    "1.1" => System.Net.HttpVersion.Version11,
+                    "2" or "2.0" => System.Net.HttpVersion.Version20,
+                    var v => p.Try<Version>(() => throw new ReplayConfigurationException($"{p.Name("load.httpVersion")} is \"{v}\"; use \"1.1\" or \"2\"."), options.HttpVersion),
+                },
+                FreshConnectionShare = p.Ratio(load.FreshConnectionShare, "load.freshConnectionShare") ?? options.FreshConnectionShare,
+                Retries = load.Retries ?? options.Retries,
+                RetryBackoff = p.Duration(load.RetryBackoff, "load.retryBackoff") ?? options.RetryBackoff,
+                FollowRedirects = load.FollowRedirects ?? options.FollowRedirects,
+                ErrorStatuses = load.ErrorStatuses ?? options.ErrorStatuses,
+            };
+        }
 
-    internal static SloPolicy Slo(SloSettings? slo)
-    {
-        var policy = new SloPolicy();
-        return slo is null ? policy : policy with
+        p.Try(() => { options.Validate(); return 0; }, 0);
+        if (problems is null)
         {
-            P50 = Duration(slo.P50, "slo.p50") ?? policy.P50,
-            P90 = Duration(slo.P90, "slo.p90") ?? policy.P90,
-            P95 = Duration(slo.P95, "slo.p95") ?? policy.P95,
-            P99 = Duration(slo.P99, "slo.p99") ?? policy.P99,
-            P999 = Duration(slo.P999, "slo.p999") ?? policy.P999,
-            Max = Duration(slo.Max, "slo.max") ?? policy.Max,
-            MaxErrorRate = slo.MaxErrorRate ?? policy.MaxErrorRate,
-            MinAchievedRate = slo.MinAchievedRate ?? policy.MinAchievedRate,
-            MaxDroppedArrivals = slo.MaxDroppedArrivals ?? policy.MaxDroppedArrivals,
-            NoWorseThanProduction = slo.NoWorseThanProduction ?? policy.NoWorseThanProduction,
-            NoWorseThanBaseline = slo.NoWorseThanBaseline ?? policy.NoWorseThanBaseline,
-            RelativeTolerance = slo.RelativeTolerance ?? policy.RelativeTolerance,
-            Endpoints = slo.Endpoints?.ToDictionary(e => e.Key, e => EndpointSlo(e.Key, e.Value)) ?? policy.Endpoints,
-        };
+            p.ThrowIfAny();
+        }
+
+        return options;
     }
 
-    private static EndpointSlo EndpointSlo(string key, EndpointSloSettings slo)
+    internal static SloPolicy Slo(SloSettings? slo, ConfigurationProblems? problems = null)
+    {
+        var p = problems ?? new ConfigurationProblems();
+        var policy = new SloPolicy();
+        if (slo is not null)
+        {
+            policy = policy with
+            {
+                P50 = p.Duration(slo.P50, "slo.p50") ?? policy.P50,
+                P90 = p.Duration(slo.P90, "slo.p90") ?? policy.P90,
+                P95 = p.Duration(slo.P95, "slo.p95") ?? policy.P95,
+                P99 = p.Duration(slo.P99, "slo.p99") ?? policy.P99,
+                P999 = p.Duration(slo.P999, "slo.p999") ?? policy.P999,
+                Max = p.Duration(slo.Max, "slo.max") ?? policy.Max,
+                MaxErrorRate = Setting(p, "slo.maxErrorRate", p.Ratio(slo.MaxErrorRate, "slo.maxErrorRate"), policy.MaxErrorRate),
+                MinAchievedRate = Setting(p, "slo.minAchievedRate", p.Ratio(slo.MinAchievedRate, "slo.minAchievedRate"), policy.MinAchievedRate),
+                MaxDroppedArrivals = Setting(p, "slo.maxDroppedArrivals", p.Count(slo.MaxDroppedArrivals, "slo.maxDroppedArrivals"), policy.MaxDroppedArrivals),
+                MaxUnansweredRequests = Setting(p, "slo.maxUnansweredRequests", p.Count(slo.MaxUnansweredRequests, "slo.maxUnansweredRequests"), policy.MaxUnansweredRequests),
+                StatusMixTolerance = Setting(p, "slo.statusMixTolerance", p.Ratio(slo.StatusMixTolerance, "slo.statusMixTolerance"), policy.StatusMixTolerance),
+                MaxSchedulerLag = Setting(p, "slo.maxSchedulerLag", p.Duration(slo.MaxSchedulerLag, "slo.maxSchedulerLag"), policy.MaxSchedulerLag),
+                MaxGeneratorCpu = Setting(p, "slo.maxGeneratorCpu", p.Ratio(slo.MaxGeneratorCpu, "slo.maxGeneratorCpu"), policy.MaxGeneratorCpu),
+                FailWhenInconclusive = slo.FailWhenInconclusive ?? policy.FailWhenInconclusive,
+                NoWorseThanProduction = slo.NoWorseThanProduction ?? policy.NoWorseThanProduction,
+                NoWorseThanBaseline = slo.NoWorseThanBaseline ?? policy.NoWorseThanBaseline,
+                RelativeTolerance = RelativeTolerance(p, slo.RelativeTolerance) ?? policy.RelativeTolerance,
+                Endpoints = slo.Endpoints?.Select(e => (e.Key, Slo: p.Try<EndpointSlo?>(() => EndpointSlo(e.Key, e.Value, p), null)))
+                    .Where(e => e.Slo is not null).ToDictionary(e => e.Key, e => e.Slo!) ?? policy.Endpoints,
+            };
+        }
+
+        if (problems is null)
+        {
+            p.ThrowIfAny();
+        }
+
+        return policy;
+    }
+
+    // A key set to null switches its default off; absent, it keeps the default.
+    private static T? Setting<T>(ConfigurationProblems problems, string key, T? value, T? fallback) where T : struct =>
+        problems.IsOff(key) ? null : value ?? fallback;
+
+    private static double? RelativeTolerance(ConfigurationProblems problems, double? value)
+    {
+        if (value is < 0 || (value is { } v && double.IsNaN(v)))
+        {
+            problems.Add($"{problems.Name("slo.relativeTolerance")} is {value}; it is a ratio of at least 0 (0.1 = 10 % worse allowed).");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static EndpointSlo EndpointSlo(string key, EndpointSloSettings slo, ConfigurationProblems p)
     {
         if (key.Split(' ', 2) is not [{ Length: > 0 }, ['/', ..]])
         {
@@ -464,25 +577,25 @@ internal static class ReplaySetup
         string name = $"slo.endpoints.{key}";
         return new EndpointSlo
         {
-            P50 = Duration(slo.P50, name + ".p50"),
-            P90 = Duration(slo.P90, name + ".p90"),
-            P95 = Duration(slo.P95, name + ".p95"),
-            P99 = Duration(slo.P99, name + ".p99"),
-            Max = Duration(slo.Max, name + ".max"),
-            MaxErrorRate = slo.MaxErrorRate,
+            P50 = p.Duration(slo.P50, name + ".p50"),
+            P90 = p.Duration(slo.P90, name + ".p90"),
+            P95 = p.Duration(slo.P95, name + ".p95"),
+            P99 = p.Duration(slo.P99, name + ".p99"),
+            Max = p.Duration(slo.Max, name + ".max"),
+            MaxErrorRate = p.Ratio(slo.MaxErrorRate, name + ".maxErrorRate"),
         };
     }
 
-    private static SloPolicy ApplyOverrides(SloPolicy policy, SloOverrides o) => policy with
+    private static SloPolicy ApplyOverrides(SloPolicy policy, SloOverrides o, ConfigurationProblems p) => policy with
     {
-        P50 = Duration(o.P50, "P50") ?? policy.P50,
-        P90 = Duration(o.P90, "P90") ?? policy.P90,
-        P95 = Duration(o.P95, "P95") ?? policy.P95,
-        P99 = Duration(o.P99, "P99") ?? policy.P99,
-        P999 = Duration(o.P999, "P999") ?? policy.P999,
-        Max = Duration(o.Max, "Max") ?? policy.Max,
-        MaxErrorRate = double.IsNaN(o.MaxErrorRate) ? policy.MaxErrorRate : o.MaxErrorRate,
-        MinAchievedRate = double.IsNaN(o.MinAchievedRate) ? policy.MinAchievedRate : o.MinAchievedRate,
+        P50 = p.Duration(o.P50, "[IncidentReplay(P50 = …)]") ?? policy.P50,
+        P90 = p.Duration(o.P90, "[IncidentReplay(P90 = …)]") ?? policy.P90,
+        P95 = p.Duration(o.P95, "[IncidentReplay(P95 = …)]") ?? policy.P95,
+        P99 = p.Duration(o.P99, "[IncidentReplay(P99 = …)]") ?? policy.P99,
+        P999 = p.Duration(o.P999, "[IncidentReplay(P999 = …)]") ?? policy.P999,
+        Max = p.Duration(o.Max, "[IncidentReplay(Max = …)]") ?? policy.Max,
+        MaxErrorRate = double.IsNaN(o.MaxErrorRate) ? policy.MaxErrorRate : p.Ratio(o.MaxErrorRate, "[IncidentReplay(MaxErrorRate = …)]") ?? policy.MaxErrorRate,
+        MinAchievedRate = double.IsNaN(o.MinAchievedRate) ? policy.MinAchievedRate : p.Ratio(o.MinAchievedRate, "[IncidentReplay(MinAchievedRate = …)]") ?? policy.MinAchievedRate,
         NoWorseThanProduction = o.NoWorseThanProduction || policy.NoWorseThanProduction,
         NoWorseThanBaseline = o.NoWorseThanBaseline || policy.NoWorseThanBaseline,
     };

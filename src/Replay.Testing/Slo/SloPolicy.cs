@@ -107,6 +107,40 @@ public sealed record SloPolicy
     /// <summary>How much worse than production or the baseline a relative SLO allows, as a ratio. Default 0.1 (10 %).</summary>
     public double RelativeTolerance { get; init; } = 0.1;
 
+    /// <summary>Each limit that cannot work (a share outside 0 to 1, a negative count or duration), named by its property.</summary>
+    internal IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var (name, value) in new (string, double?)[]
+        {
+            (nameof(MaxErrorRate), MaxErrorRate), (nameof(MinAchievedRate), MinAchievedRate),
+            (nameof(StatusMixTolerance), StatusMixTolerance), (nameof(MaxGeneratorCpu), MaxGeneratorCpu),
+        }.Concat(Endpoints.Select(e => ($"{nameof(Endpoints)}[\"{e.Key}\"].{nameof(EndpointSlo.MaxErrorRate)}", e.Value.MaxErrorRate))))
+        {
+            if (value is { } v && (v is < 0 or > 1 || double.IsNaN(v)))
+            {
+                problems.Add($"SloPolicy.{name} is {v.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it is a share from 0 to 1 (0.05 = 5 %).");
+            }
+        }
+
+        if (MaxDroppedArrivals is < 0 || MaxUnansweredRequests is < 0)
+        {
+            problems.Add($"SloPolicy.{(MaxDroppedArrivals is < 0 ? nameof(MaxDroppedArrivals) : nameof(MaxUnansweredRequests))} is negative; it is a count of requests.");
+        }
+
+        if (new[] { P50, P90, P95, P99, P999, Max, MaxSchedulerLag }.Any(d => d < TimeSpan.Zero))
+        {
+            problems.Add("SloPolicy has a negative duration limit; response-time and lag limits are positive durations.");
+        }
+
+        if (RelativeTolerance < 0 || double.IsNaN(RelativeTolerance))
+        {
+            problems.Add($"SloPolicy.RelativeTolerance is {RelativeTolerance}; it is a ratio of at least 0 (0.1 = 10 % worse allowed).");
+        }
+
+        return problems;
+    }
+
     /// <summary>Checks a result against the policy's absolute limits.</summary>
     public SloVerdict Evaluate(ReplayResult result) => Evaluate(result, production: null, baseline: null);
 

@@ -57,6 +57,9 @@ internal sealed partial class AccessLogTally
     /// <summary>Responses per (bucket, status class 0–5), keyed <c>bucket * 6 + class</c>; class 0 is "other".</summary>
     public long[] StatusClasses { get; }
 
+    /// <summary>Responses per (template id, status class 0–5), keyed <c>template * 6 + class</c>: production's status mix per endpoint.</summary>
+    public Dictionary<long, long> TemplateStatusClasses { get; } = [];
+
     /// <summary>Concrete values per template id and placeholder name.</summary>
     public Dictionary<(int Template, string Name), HashSet<string>> Values { get; } = [];
 
@@ -113,7 +116,9 @@ internal sealed partial class AccessLogTally
         }
 
         CollectionsMarshal.GetValueRefOrAddDefault(Counts, ((long)template * _buckets) + bucket, out _)++;
-        StatusClasses[(bucket * 6) + (status is >= 100 and < 600 ? status / 100 : 0)]++;
+        int statusClass = status is >= 100 and < 600 ? status / 100 : 0;
+        StatusClasses[(bucket * 6) + statusClass]++;
+        CollectionsMarshal.GetValueRefOrAddDefault(TemplateStatusClasses, ((long)template * 6) + statusClass, out _)++;
     }
 
     /// <summary>Adds another thread's tally to this one.</summary>
@@ -135,6 +140,11 @@ internal sealed partial class AccessLogTally
         {
             long mapped = ((long)ids[key / _buckets] * _buckets) + (key % _buckets);
             CollectionsMarshal.GetValueRefOrAddDefault(Counts, mapped, out _) += count;
+        }
+
+        foreach (var (key, count) in other.TemplateStatusClasses)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(TemplateStatusClasses, ((long)ids[key / 6] * 6) + (key % 6), out _) += count;
         }
 
         foreach (var ((template, name), values) in other.Values)

@@ -193,7 +193,12 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             int space = key.IndexOf(' ', StringComparison.Ordinal);
             var values = tally.Values.Where(v => v.Key.Template == t)
                 .ToDictionary(v => v.Key.Name, v => (IReadOnlyList<string>)v.Value.Order(StringComparer.Ordinal).ToList());
-            return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t]) { TemplateValues = values };
+            long Class(int c) => tally.TemplateStatusClasses.GetValueOrDefault(((long)t * 6) + c);
+            return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t])
+            {
+                TemplateValues = values,
+                Statuses = new StatusClassCounts(Class(1), Class(2), Class(3), Class(4), Class(5), Class(0)),
+            };
         }).ToList();
 
         var timeline = new List<TrafficBucket>(tally.Buckets);

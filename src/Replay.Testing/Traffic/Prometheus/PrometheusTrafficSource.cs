@@ -89,13 +89,34 @@ public sealed partial class PrometheusTrafficSource : ITrafficSource
             }
         }
 
+        // Each endpoint's own status mix, so the replay's answers can be held to production's endpoint by endpoint.
+        string byEndpointStatus = $"sum by ({_options.RouteLabel}, {_options.MethodLabel}, {_options.StatusLabel}) ({_options.Metric}{selector})";
+        var endpointClasses = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach (var series in await RangeAsync(client, byEndpointStatus, window, cancellationToken).ConfigureAwait(false))
+        {
+            string route = series.Metric.GetValueOrDefault(_options.RouteLabel) ?? "";
+            string method = (series.Metric.GetValueOrDefault(_options.MethodLabel) ?? "GET").ToUpperInvariant();
+            int code = int.TryParse(series.Metric.GetValueOrDefault(_options.StatusLabel), NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : 0;
+            if (route.Length > 0)
+            {
+                string key = TrafficEndpoint.KeyOf(method, Template(route));
+                var perClass = endpointClasses.TryGetValue(key, out var found) ? found : endpointClasses[key] = new long[6];
+                perClass[code is >= 100 and < 600 ? code / 100 : 0] += Differences(series, window, buckets).Sum();
+            }
+        }
+
         var percentiles = await PercentilesAsync(client, window, selector, cancellationToken).ConfigureAwait(false);
         var listed = countsByKey.OrderByDescending(e => e.Value.Sum()).ThenBy(e => e.Key, StringComparer.Ordinal).Take(_options.MaxEndpoints).ToList();
         var endpoints = listed.Select(e =>
         {
             int space = e.Key.IndexOf(' ', StringComparison.Ordinal);
             percentiles.TryGetValue(e.Key, out var p);
-            return new TrafficEndpoint(e.Key[..space], e.Key[(space + 1)..], e.Value.Sum()) { P50Milliseconds = p.P50, P96Milliseconds = p.P96 };
+            return new TrafficEndpoint(e.Key[..space], e.Key[(space + 1)..], e.Value.Sum())
+            {
+                P50Milliseconds = p.P50,
+                P96Milliseconds = p.P96,
+                Statuses = endpointClasses.TryGetValue(e.Key, out var k) ? new StatusClassCounts(k[1], k[2], k[3], k[4], k[5], k[0]) : null,
+            };
         }).ToList();
         var timeline = Enumerable.Range(0, buckets).Select(b => new TrafficBucket(window.Start + (_options.BucketSize * b),
             listed.Where(e => e.Value[b] > 0).ToDictionary(e => e.Key, e => e.Value[b], StringComparer.Ordinal))

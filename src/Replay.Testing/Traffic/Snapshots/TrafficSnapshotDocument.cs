@@ -52,6 +52,9 @@ internal sealed record SnapshotEndpoint
     [JsonPropertyName("p50Ms")] public double? P50Ms { get; init; }
     [JsonPropertyName("p96Ms")] public double? P96Ms { get; init; }
     [JsonPropertyName("averageMs")] public double? AverageMs { get; init; }
+    [JsonPropertyName("statuses")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SnapshotStatuses? Statuses { get; init; }
     [JsonPropertyName("templateValues")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SortedDictionary<string, IReadOnlyList<string>>? TemplateValues { get; init; }

@@ -109,6 +109,7 @@ public static class TrafficSnapshotFile
                 P50Ms = e.P50Milliseconds,
                 P96Ms = e.P96Milliseconds,
                 AverageMs = e.AverageMilliseconds,
+                Statuses = e.Statuses is { } es ? new SnapshotStatuses(es.Informational, es.Success, es.Redirection, es.ClientError, es.ServerError, es.Unknown) : null,
                 TemplateValues = e.TemplateValues.Count == 0 ? null : new(e.TemplateValues.ToDictionary(), StringComparer.Ordinal),
             }).ToList(),
             Timeline = profile.Timeline.Select(b => new SnapshotBucket
@@ -201,6 +202,7 @@ public static class TrafficSnapshotFile
                 P50Milliseconds = e.P50Ms,
                 P96Milliseconds = e.P96Ms,
                 AverageMilliseconds = e.AverageMs,
+                Statuses = e.Statuses is { } es ? new StatusClassCounts(es.Informational, es.Success, es.Redirection, es.ClientError, es.ServerError, es.Unknown) : null,
                 TemplateValues = e.TemplateValues is { } values
                     ? values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)
                     : new Dictionary<string, IReadOnlyList<string>>(),
