@@ -47,20 +47,20 @@ public sealed class ReplayReportAssertions(ReplayReport subject)
 
     /// <summary>Asserts that the 95th-percentile response time (from intended send time) is at most <paramref name="limit"/>.</summary>
     public AndConstraint<ReplayReportAssertions> HaveP95Below(TimeSpan limit, string because = "", params object[] becauseArgs) =>
-        Limit(new SloPolicy { P95 = limit, MaxDroppedArrivals = null }, $"a p95 response time of at most {Format(limit)}", because, becauseArgs);
+        Limit(SloPolicy.WithoutDefaults with { P95 = limit, MaxDroppedArrivals = null }, $"a p95 response time of at most {Format(limit)}", because, becauseArgs);
 
     /// <summary>Asserts that the 99th-percentile response time is at most <paramref name="limit"/>.</summary>
     public AndConstraint<ReplayReportAssertions> HaveP99Below(TimeSpan limit, string because = "", params object[] becauseArgs) =>
-        Limit(new SloPolicy { P99 = limit, MaxDroppedArrivals = null }, $"a p99 response time of at most {Format(limit)}", because, becauseArgs);
+        Limit(SloPolicy.WithoutDefaults with { P99 = limit, MaxDroppedArrivals = null }, $"a p99 response time of at most {Format(limit)}", because, becauseArgs);
 
     /// <summary>Asserts that at most <paramref name="limit"/> (0.01 = 1 %) of the requests failed (5xx or transport errors).</summary>
     public AndConstraint<ReplayReportAssertions> HaveErrorRateBelow(double limit, string because = "", params object[] becauseArgs) =>
-        Limit(new SloPolicy { MaxErrorRate = limit, MaxDroppedArrivals = null },
+        Limit(SloPolicy.WithoutDefaults with { MaxErrorRate = limit, MaxDroppedArrivals = null },
             $"an error rate of at most {(limit * 100).ToString("0.##", CultureInfo.InvariantCulture)} %", because, becauseArgs);
 
     /// <summary>Asserts that no planned arrival was dropped: the load generator kept up with the incident's rate.</summary>
     public AndConstraint<ReplayReportAssertions> HaveNoDroppedArrivals(string because = "", params object[] becauseArgs) =>
-        Limit(new SloPolicy { MaxDroppedArrivals = 0 }, "no dropped arrivals", because, becauseArgs);
+        Limit(SloPolicy.WithoutDefaults with { MaxDroppedArrivals = 0 }, "no dropped arrivals", because, becauseArgs);
 
     private AndConstraint<ReplayReportAssertions> Limit(SloPolicy policy, string expectation, string because, object[] becauseArgs)
     {

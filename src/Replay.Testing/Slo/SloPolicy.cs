@@ -141,6 +141,21 @@ public sealed record SloPolicy
         return problems;
     }
 
+    /// <summary>
+    /// A policy with every protective default switched off, to which the limits wanted are added: what a single
+    /// assertion such as <c>HaveP95Below</c> judges. A replay judged by it alone proves only those limits.
+    /// </summary>
+    public static SloPolicy WithoutDefaults { get; } = new()
+    {
+        MaxErrorRate = null,
+        MinAchievedRate = null,
+        MaxDroppedArrivals = null,
+        MaxUnansweredRequests = null,
+        StatusMixTolerance = null,
+        MaxSchedulerLag = null,
+        MaxGeneratorCpu = null,
+    };
+
     /// <summary>Checks a result against the policy's absolute limits.</summary>
     public SloVerdict Evaluate(ReplayResult result) => Evaluate(result, production: null, baseline: null);
 

@@ -28,7 +28,7 @@ public class ReplayReportAssertionsTests
         act.Should().Throw<Exception>().Which.Message.Should()
             .Contain("to meet its SLOs because the fix must hold under the outage's traffic, but it did not:")
             .And.Contain("SLO verdict: FAILED")
-            .And.Contain("Scope | Metric")
+            .And.MatchRegex("Scope +\\| Metric")
             .And.Contain("| FAIL");
     }
 
@@ -41,7 +41,7 @@ public class ReplayReportAssertionsTests
 
         string message = act.Should().Throw<Exception>().Which.Message;
         message.Should().Contain("to have a p95 response time of at most 300 ms, but it did not:")
-            .And.Contain("p95 response time | <= 300 ms")
+            .And.MatchRegex("p95 response time +\\| <= 300 ms")
             .And.NotContain("error rate");
     }
 

@@ -23,13 +23,14 @@ public class SloPolicyTests
         var verdict = policy.Evaluate(Result);
 
         verdict.Passed.Should().BeTrue();
-        verdict.Checks.Select(c => c.Metric).Should().Equal("p95 response time", "p99 response time", "error rate", "achieved rate", "dropped arrivals");
+        verdict.Checks.Select(c => c.Metric).Should().Equal("p95 response time", "p99 response time", "error rate", "unanswered requests",
+            "achieved rate", "dropped arrivals", "status mix like production", "scheduler lag p99", "CPU, busiest 5 s");
     }
 
     [Fact]
     public void An_impossible_p95_fails_and_the_table_shows_limit_and_measured_value()
     {
-        var policy = new SloPolicy { P95 = TimeSpan.FromTicks(10) };   // 0.001 ms
+        var policy = SloPolicy.WithoutDefaults with { P95 = TimeSpan.FromTicks(10), MaxDroppedArrivals = 0 };   // 0.001 ms
 
         var verdict = policy.Evaluate(Result);
 
