@@ -241,6 +241,7 @@ public sealed record SloPolicy
 
         if (measured.Count == 0)
         {
+            // Nothing answered is the target's failure, whatever the generator did.
             checks.Add(new SloCheck(scope, percentile + " response time", "<= " + SloText.Milliseconds(l.TotalMilliseconds),
                 NoResponses, false, l.TotalMilliseconds, double.NaN));
             return;
@@ -256,7 +257,7 @@ public sealed record SloPolicy
 
     private static void AddAtMost(List<SloCheck> checks, string scope, string metric, double limitMs, double measuredMs) =>
         checks.Add(new SloCheck(scope, metric, "<= " + SloText.Milliseconds(limitMs), SloText.Milliseconds(measuredMs),
-            measuredMs <= limitMs, limitMs, measuredMs));
+            measuredMs <= limitMs, limitMs, measuredMs) { Kind = SloCheckKind.Latency });
 
     private static void AddEndpoint(List<SloCheck> checks, string key, EndpointSlo slo, EndpointResult? endpoint)
     {

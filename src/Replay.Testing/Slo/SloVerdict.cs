@@ -12,8 +12,13 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
     public string? Problem { get; init; }
 
     /// <summary>What the replay proved.</summary>
+    /// <remarks>
+    /// A target failure the generator cannot cause (errors, unanswered requests, the status mix) is FAILED whatever the
+    /// generator did; otherwise a generator that fell behind makes the verdict INCONCLUSIVE, since its lateness is
+    /// part of every response time; otherwise any failed check is FAILED.
+    /// </remarks>
     public VerdictOutcome Outcome =>
-        Problem is not null ? VerdictOutcome.Failed
+        Problem is not null || Checks.Any(c => c.Kind == SloCheckKind.Target && !c.Passed) ? VerdictOutcome.Failed
         : Checks.Any(c => c.Kind == SloCheckKind.Generator && !c.Passed) ? VerdictOutcome.Inconclusive
         : Checks.All(c => c.Passed) ? VerdictOutcome.Passed
         : VerdictOutcome.Failed;
@@ -41,7 +46,7 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
     /// <summary>What an INCONCLUSIVE verdict means and what to change, or null for any other outcome.</summary>
     public string? InconclusiveReason => Inconclusive
         ? "the load generator fell behind (" + string.Join("; ", Checks.Where(c => c.Kind == SloCheckKind.Generator && !c.Passed)
-            .Select(c => $"{c.Metric} {c.Measured}, limit {c.Limit}")) + "), so the figures are partly its own and prove nothing " +
+            .Select(c => $"{c.Metric} {c.Measured}, limit {c.Limit}")) + "), so the response times are partly its own and prove nothing " +
           "about the target. Give the replay a machine with more free cores, lower plan.rateScale, or split the plan over several " +
           "machines; the limits are slo.maxSchedulerLag and slo.maxGeneratorCpu"
         : null;

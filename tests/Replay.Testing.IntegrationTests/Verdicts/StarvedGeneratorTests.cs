@@ -46,7 +46,7 @@ public sealed class StarvedGeneratorTests
         // Then the verdict is neither PASSED nor FAILED: the generator's rows say why, and the test fails with that
         report.Verdict.Outcome.Should().Be(VerdictOutcome.Inconclusive, report.Verdict.ToTable());
         report.Verdict.Checks.Where(c => c.Kind == SloCheckKind.Generator).Should().Contain(c => !c.Passed);
-        report.Result!.Generator!.BusiestCpu.Should().BeGreaterThan(0.95);
+        report.Result!.Generator!.CpuPerSecond.Should().NotBeEmpty();
         var act = () => run.EnsureExpectedVerdict(report);
         act.Should().Throw<ReplayVerdictException>().WithMessage("*SLO verdict: INCONCLUSIVE (the load generator fell behind*");
 

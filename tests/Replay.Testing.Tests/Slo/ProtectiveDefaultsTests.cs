@@ -113,6 +113,16 @@ public class ProtectiveDefaultsTests
     }
 
     [Fact]
+    public void With_a_late_generator_a_latency_failure_is_inconclusive_but_errors_still_fail()
+    {
+        var late = Answered(("GET /a", 200, 1000)) with { SchedulerLag = new LatencySummary { Count = 1000, P99Ms = 42 } };
+        var slow = new SloPolicy { P95 = TimeSpan.FromMilliseconds(1) };
+
+        slow.Evaluate(late).Outcome.Should().Be(VerdictOutcome.Inconclusive, "the lateness is part of every response time");
+        slow.Evaluate(late with { Errors = 500 }).Outcome.Should().Be(VerdictOutcome.Failed, "a generator cannot make a target answer 5xx");
+    }
+
+    [Fact]
     public void A_saturated_generator_cpu_is_inconclusive()
     {
         var busy = Answered(("GET /a", 200, 1000)) with
