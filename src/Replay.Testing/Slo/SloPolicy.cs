@@ -167,12 +167,12 @@ public sealed record SloPolicy
     {
         ArgumentNullException.ThrowIfNull(result);
         var checks = new List<SloCheck>();
-        AddLatency(checks, "p50", P50, result.ResponseTime, result.ResponseTime.P50Ms);
-        AddLatency(checks, "p90", P90, result.ResponseTime, result.ResponseTime.P90Ms);
-        AddLatency(checks, "p95", P95, result.ResponseTime, result.ResponseTime.P95Ms);
-        AddLatency(checks, "p99", P99, result.ResponseTime, result.ResponseTime.P99Ms);
-        AddLatency(checks, "p99.9", P999, result.ResponseTime, result.ResponseTime.P999Ms);
-        AddLatency(checks, "max", Max, result.ResponseTime, result.ResponseTime.MaxMs);
+        AddLatency(checks, "p50", P50, result.ResponseTime, result.Sent, result.ResponseTime.P50Ms);
+        AddLatency(checks, "p90", P90, result.ResponseTime, result.Sent, result.ResponseTime.P90Ms);
+        AddLatency(checks, "p95", P95, result.ResponseTime, result.Sent, result.ResponseTime.P95Ms);
+        AddLatency(checks, "p99", P99, result.ResponseTime, result.Sent, result.ResponseTime.P99Ms);
+        AddLatency(checks, "p99.9", P999, result.ResponseTime, result.Sent, result.ResponseTime.P999Ms);
+        AddLatency(checks, "max", Max, result.ResponseTime, result.Sent, result.ResponseTime.MaxMs);
 
         if (MaxErrorRate is { } maxErrors)
         {
@@ -230,25 +230,32 @@ public sealed record SloPolicy
             unanswered <= maxUnanswered, maxUnanswered, unanswered);
     }
 
-    // A percentile of nothing is not zero: a target that answered nothing has no latency to pass with.
-    private static void AddLatency(List<SloCheck> checks, string percentile, TimeSpan? limit, LatencySummary measured, double measuredMs,
-        string scope = SloCheck.AllEndpoints)
+    // A percentile of nothing is not zero: a target that answered nothing has no latency to pass with. Nor is a
+    // percentile of the few requests that were answered when most failed fast: those few are the lucky ones.
+    private static void AddLatency(List<SloCheck> checks, string percentile, TimeSpan? limit, LatencySummary measured, long sent,
+        double measuredMs, string scope = SloCheck.AllEndpoints)
     {
         if (limit is not { } l)
         {
             return;
         }
 
-        if (measured.Count == 0)
+        if (measured.Count == 0 || measured.Count < sent * MinJudgedShare)
         {
-            // Nothing answered is the target's failure, whatever the generator did.
+            // Nothing (or too little) answered is the target's failure, whatever the generator did.
+            string why = measured.Count == 0 ? NoResponses
+                : $"only {Count(measured.Count)} of {Count(sent)} answered: too few to judge";
             checks.Add(new SloCheck(scope, percentile + " response time", "<= " + SloText.Milliseconds(l.TotalMilliseconds),
-                NoResponses, false, l.TotalMilliseconds, double.NaN));
+                why, false, l.TotalMilliseconds, double.NaN));
             return;
         }
 
         AddAtMost(checks, scope, percentile + " response time", l.TotalMilliseconds, measuredMs);
     }
+
+    // Below this share of the requests sent with a latency (answered, or given up on after waiting), a percentile
+    // describes the survivors rather than the replay.
+    private const double MinJudgedShare = 0.5;
 
     /// <summary>What a latency check over zero responses says.</summary>
     internal const string NoResponses = "no responses to judge";
@@ -267,11 +274,11 @@ public sealed record SloPolicy
             return;
         }
 
-        AddLatency(checks, "p50", slo.P50, endpoint.ResponseTime, endpoint.ResponseTime.P50Ms, key);
-        AddLatency(checks, "p90", slo.P90, endpoint.ResponseTime, endpoint.ResponseTime.P90Ms, key);
-        AddLatency(checks, "p95", slo.P95, endpoint.ResponseTime, endpoint.ResponseTime.P95Ms, key);
-        AddLatency(checks, "p99", slo.P99, endpoint.ResponseTime, endpoint.ResponseTime.P99Ms, key);
-        AddLatency(checks, "max", slo.Max, endpoint.ResponseTime, endpoint.ResponseTime.MaxMs, key);
+        AddLatency(checks, "p50", slo.P50, endpoint.ResponseTime, endpoint.Sent, endpoint.ResponseTime.P50Ms, key);
+        AddLatency(checks, "p90", slo.P90, endpoint.ResponseTime, endpoint.Sent, endpoint.ResponseTime.P90Ms, key);
+        AddLatency(checks, "p95", slo.P95, endpoint.ResponseTime, endpoint.Sent, endpoint.ResponseTime.P95Ms, key);
+        AddLatency(checks, "p99", slo.P99, endpoint.ResponseTime, endpoint.Sent, endpoint.ResponseTime.P99Ms, key);
+        AddLatency(checks, "max", slo.Max, endpoint.ResponseTime, endpoint.Sent, endpoint.ResponseTime.MaxMs, key);
         if (slo.MaxErrorRate is { } maxErrors)
         {
             checks.Add(new SloCheck(key, "error rate", "<= " + SloText.Percent(maxErrors), SloText.Percent(endpoint.ErrorRate),

@@ -17,7 +17,8 @@ internal static class StatusMixCheck
     // Fewer answers than this make an endpoint's shares noise; the whole-replay row still counts them.
     private const long MinEndpointAnswers = 20;
 
-    private static readonly int[] JudgedClasses = [1, 3, 4];
+    // 4xx first: when no class rose, the row shows the one a missing session or a wrong path would raise.
+    private static readonly int[] JudgedClasses = [4, 3, 1];
 
     public static IEnumerable<SloCheck> Evaluate(double tolerance, ReplayResult result, TrafficProfile? production)
     {

@@ -38,6 +38,7 @@ public class AccessLogFromNginxTests
         profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(("GET /products/{id}", 30L), ("POST /checkout", 7L), ("GET /catalog/lamps", 1L));
         profile.FindEndpoint("GET /products/{id}")!.TemplateValues["id"].Should().Equal("1", "2", "3", "4", "5");
         profile.Timeline.Sum(b => b.Statuses!.Success).Should().Be(38);
+        profile.Endpoints.Sum(e => e.Statuses!.Success).Should().Be(38, "each endpoint keeps its own status classes");
         profile.Diagnostics!.RecordsSkipped.Should().Be(0);
         File.ReadLines(nginx.AccessLog).First().Should().MatchRegex(@"\[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d \+0[12]00\]", "nginx ran in Paris time");
     }

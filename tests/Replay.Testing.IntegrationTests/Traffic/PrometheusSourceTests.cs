@@ -51,6 +51,9 @@ public class PrometheusSourceTests
         profile.TotalRequests.Should().Be(products + checkouts + slow, "every request the app served in the window, /metrics scrapes aside");
         profile.Timeline.Should().HaveCount(2);
         profile.Timeline.Sum(b => b.Statuses!.ServerError).Should().Be(checkouts);
+        profile.FindEndpoint("POST /checkout")!.Statuses.Should().Be(new Replay.Testing.Traffic.StatusClassCounts(0, 0, 0, 0, checkouts),
+            "each endpoint's own status mix, for the replay's status-mix check");
+        profile.FindEndpoint("GET /products/{id}")!.Statuses!.Success.Should().Be(products);
         profile.FindEndpoint("GET /slow")!.P50Milliseconds.Should().BeInRange(50, 100, "/slow takes 60 ms, read from the histogram's buckets");
     }
 }

@@ -52,6 +52,17 @@ public class ProtectiveDefaultsTests
     }
 
     [Fact]
+    public void A_latency_limit_over_the_few_answered_requests_of_a_mostly_refusing_target_fails()
+    {
+        var few = Answered(("GET /a", 200, 30)) with { Sent = 100, TransportErrors = new Dictionary<string, long> { ["refused"] = 70 } };
+
+        var verdict = (SloPolicy.WithoutDefaults with { P95 = TimeSpan.FromMilliseconds(300) }).Evaluate(few);
+
+        verdict.Passed.Should().BeFalse();
+        verdict.Checks.Single().Measured.Should().Be("only 30 of 100 answered: too few to judge");
+    }
+
+    [Fact]
     public void A_4xx_share_past_production_fails_naming_endpoints_codes_and_production_share()
     {
         var production = Production(new StatusClassCounts(0, 990, 7, 3, 0), ("GET /cart", null), ("GET /catalog", null));
