@@ -247,13 +247,15 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
     {
         context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
             $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, " +
-            (_options.Plan.Order == RequestOrder.Recorded ? "production's requests in recorded order)" : $"seed {_options.Plan.Seed})"));
+            (_options.Plan.Order == RequestOrder.Recorded ? "production's requests in recorded order)"
+                : $"seed {_options.Plan.Seed}{(_options.Plan.Arrivals == ArrivalSpacing.Poisson ? ", Poisson arrivals" : "")})"));
         return report with
         {
             Plan = new ReplayPlanSummary(plan.Duration, plan.Compression, _options.Plan.RateScale, _options.Plan.Seed,
                 plan.TotalRequests, plan.Endpoints.Select(e => e.Key).ToList())
             {
                 Order = _options.Plan.Order,
+                Arrivals = _options.Plan.Arrivals,
                 Uncovered = _options.Plan.Uncovered,
                 Coverage = _options.Plan.Order == RequestOrder.Recorded ? 1 : profile.Coverage,
                 TemplateValues = plan.Endpoints.SelectMany(e => e.Placeholders)

@@ -13,6 +13,9 @@ public sealed record ReplayPlanSummary(TimeSpan Duration, double Compression, do
     /// <summary>Whether the replay sent each bucket's mix or production's own requests in order.</summary>
     public Plans.RequestOrder Order { get; init; }
 
+    /// <summary>How arrivals were spread inside each bucket: evenly, or at random as real clients arrive.</summary>
+    public Plans.ArrivalSpacing Arrivals { get; init; }
+
     /// <summary>What was done with requests the profile lists under no endpoint.</summary>
     public Plans.UncoveredTraffic Uncovered { get; init; }
 

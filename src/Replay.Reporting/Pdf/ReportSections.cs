@@ -98,7 +98,9 @@ internal static class ReportSections
             ("Rate scale", $"{ReportText.Ratio(plan.RateScale)}x"),
             ("Request order", plan.Order == Replay.Testing.Plans.RequestOrder.Recorded
                 ? "recorded: production's own requests, in order, at their own times"
-                : "mixed: each bucket's endpoint mix, shuffled by the seed, evenly spaced"),
+                : plan.Arrivals == Replay.Testing.Plans.ArrivalSpacing.Poisson
+                    ? "mixed: each bucket's endpoint mix, shuffled by the seed, arriving at random (Poisson) with each bucket's count exact"
+                    : "mixed: each bucket's endpoint mix, shuffled by the seed, evenly spaced"),
             ("Seed", plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Requests planned", ReportText.Count(plan.TotalRequests)),
             ("Endpoints replayed", plan.Endpoints.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -22,7 +22,7 @@ namespace Replay.Testing.Configuration;
 //                "strictParity": false },
 //              { "upsun": { "projectId": "abc123", "environmentId": "main",        a clone branched on Upsun
 //                           "keepOnFailure": false, "activityTimeout": "30min" } }
-//   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1, "linearRamps": false, "order": "mixed",
+//   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1, "linearRamps": false, "order": "mixed", "arrivals": "uniform",
 //                "templateValues": { "id": ["1", "2"] }, "templateGenerators": { "userId": "int:1-50000" },
 //                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
 //   "load":    { "maxInFlight": 2000, "maxConnections": 256, "requestTimeout": "30s", "warmUp": "2s",
@@ -148,6 +148,7 @@ internal sealed record PlanSettings
     [JsonPropertyName("linearRamps")] public bool? LinearRamps { get; init; }
     [JsonPropertyName("uncovered")] public string? Uncovered { get; init; }
     [JsonPropertyName("order")] public string? Order { get; init; }
+    [JsonPropertyName("arrivals")] public string? Arrivals { get; init; }
     [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
     [JsonPropertyName("templateQueries")] public Dictionary<string, string>? TemplateQueries { get; init; }
     [JsonPropertyName("templateGenerators")] public Dictionary<string, string>? TemplateGenerators { get; init; }

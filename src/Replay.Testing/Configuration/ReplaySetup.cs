@@ -455,6 +455,13 @@ internal static class ReplaySetup
                 "recorded" => RequestOrder.Recorded,
                 _ => throw new ReplayConfigurationException($"\"plan.order\" is \"{plan.Order}\"; use \"mixed\" (the default: each bucket's endpoint mix) or \"recorded\" (the log's own requests, in order)."),
             },
+            Arrivals = plan.Arrivals?.ToLowerInvariant() switch
+            {
+                null or "" => options.Arrivals,
+                "uniform" => ArrivalSpacing.Uniform,
+                "poisson" => ArrivalSpacing.Poisson,
+                _ => throw new ReplayConfigurationException($"\"plan.arrivals\" is \"{plan.Arrivals}\"; use \"uniform\" (the default: evenly spaced) or \"poisson\" (at random, as real clients arrive)."),
+            },
             TemplateValues = plan.TemplateValues?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value) ?? options.TemplateValues,
             RequestBodies = plan.RequestBodies?.ToDictionary(p => p.Key, p => Body(p.Key, p.Value)) ?? options.RequestBodies,
         };

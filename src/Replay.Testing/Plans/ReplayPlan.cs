@@ -130,11 +130,12 @@ public sealed partial class ReplayPlan
 
             var random = new Random(unchecked((Options.Seed * 1_000_003) + bucket.Index));
             int[] order = ShuffledEndpointOrder(bucket, random);
+            double[]? instants = Options.Arrivals == ArrivalSpacing.Poisson ? RandomInstants(order.Length, Options.Seed, bucket.Index) : null;
             var (startRate, endRate) = Options.LinearRamps ? EdgeRates(b) : (1.0, 1.0);
             for (int k = 0; k < order.Length; k++)
             {
                 int endpoint = order[k];
-                double position = RampPosition((k + 0.5) / total, startRate, endRate);
+                double position = RampPosition(instants?[k] ?? ((k + 0.5) / total), startRate, endRate);
                 var offset = bucket.Offset + TimeSpan.FromTicks((long)(position * bucket.Duration.Ticks));
                 yield return new PlannedArrival(offset, endpoint, bucket.Index, Target(Endpoints[endpoint], random));
             }
@@ -221,6 +222,21 @@ public sealed partial class ReplayPlan
 
     // Where the q-th quantile of a bucket's arrivals falls, from 0 to 1, when the rate goes linearly from `a` at
     // its start to `b` at its end: the root of a*t + (b-a)*t^2/2 = q*(a+b)/2.
+    // Poisson arrivals with a known count: that many independent uniform instants, sorted (the order statistics of a
+    // Poisson process on the bucket). Their own generator, so the endpoint order and values stay the seed's.
+    private static double[] RandomInstants(int count, int seed, int bucket)
+    {
+        var random = new Random(unchecked((seed * 7_368_787) + bucket));
+        var instants = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            instants[i] = random.NextDouble();
+        }
+
+        Array.Sort(instants);
+        return instants;
+    }
+
     internal static double RampPosition(double q, double a, double b)
     {
         if (Math.Abs(b - a) < 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b)) || a + b <= 0)

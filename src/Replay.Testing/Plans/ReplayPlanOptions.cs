@@ -39,6 +39,12 @@ public sealed record ReplayPlanOptions
     public bool LinearRamps { get; init; }
 
     /// <summary>
+    /// How arrivals are spread inside each bucket: evenly (<see cref="ArrivalSpacing.Uniform"/>, the default) or at
+    /// random as real clients arrive (<see cref="ArrivalSpacing.Poisson"/>), each bucket's count kept exact.
+    /// </summary>
+    public ArrivalSpacing Arrivals { get; init; } = ArrivalSpacing.Uniform;
+
+    /// <summary>
     /// Which requests are sent in which order: each bucket's endpoint mix, shuffled by the seed (the default), or the
     /// exact requests production received, in order, at their own times (<see cref="RequestOrder.Recorded"/>, for
     /// profiles that keep a request sequence).
