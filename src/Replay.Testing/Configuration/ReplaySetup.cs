@@ -425,7 +425,8 @@ internal static class ReplaySetup
                 problems.Add($"{problems.Name("plan.rateScale")} is {plan.RateScale}; it must be a positive number (1 = the incident's rates, 1.5 = 50 % headroom).");
             }
 
-            if (problems.Duration(plan.Duration, "plan.duration") is { } d && d <= TimeSpan.Zero)
+            // A duration that does not parse is reported once, by the plan read below.
+            if (new ConfigurationProblems().Duration(plan.Duration, "plan.duration") is { } d && d <= TimeSpan.Zero)
             {
                 problems.Add($"{problems.Name("plan.duration")} is \"{plan.Duration}\"; it must be positive (such as \"60s\").");
             }
@@ -608,7 +609,7 @@ internal static class ReplaySetup
     };
 
     private static TimeSpan? Duration(string? text, string name) =>
-        string.IsNullOrWhiteSpace(text) ? null : SloText.ParseDuration(text, name);
+        string.IsNullOrWhiteSpace(text) ? null : SloText.ParseDuration(text, $"\"{name}\"");
 
     private static string? FirstExisting(params string[] paths) => paths.FirstOrDefault(File.Exists);
 }
