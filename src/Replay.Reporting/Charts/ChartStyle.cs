@@ -12,6 +12,9 @@ internal static class ChartStyle
     public static readonly Color P50 = Color.FromHex("#2CA02C");
     public static readonly Color P95 = Color.FromHex("#1F77B4");
     public static readonly Color P99 = Color.FromHex("#D62728");
+    public static readonly Color Service = Color.FromHex("#17A2B8");
+    public static readonly Color Lag = Color.FromHex("#6B2C91");
+    public static readonly Color Generator = Color.FromHex("#A86B00");
     public static readonly Color Limit = Color.FromHex("#C62828");
     public static readonly Color Baseline = Color.FromHex("#D62728");
     public static readonly Color Candidate = Color.FromHex("#1B7F3B");

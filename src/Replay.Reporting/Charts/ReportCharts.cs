@@ -15,6 +15,12 @@ internal static class ReportCharts
 
         yield return ("rate", RateChart.Create(report));
         yield return ("latency", LatencyChart.Create(report));
+        yield return ("service", ServiceTimeChart.Create(report));
+        if (report.Result.Generator is { CpuPerSecond.Count: > 0 } generator)
+        {
+            yield return ("generator", GeneratorChart.Create(report, generator));
+        }
+
         yield return ("status", StatusChart.Create(report));
         yield return ("endpoints", EndpointLatencyChart.Create(report));
         yield return ("percentiles", PercentileChart.Create(report));

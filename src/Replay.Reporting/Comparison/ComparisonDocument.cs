@@ -19,10 +19,10 @@ internal static class ComparisonDocument
             new ParagraphBlock($"Incident {ReportText.Window(after.Window)}  ·  {before.TestName} vs {after.TestName}", muted: true),
             new SpacerBlock(8f),
             new SideBySideBlock(
-                new VerdictBannerBlock(before.Verdict.Passed, $"{before.Verdict.Word}", Capitalized(b) + ": " + Outcome(before)),
-                new VerdictBannerBlock(after.Verdict.Passed, $"{after.Verdict.Word}", Capitalized(a) + ": " + Outcome(after))),
+                new VerdictBannerBlock(before.Verdict.Outcome, before.Verdict.Word, Capitalized(b) + ": " + Outcome(before)),
+                new VerdictBannerBlock(after.Verdict.Outcome, after.Verdict.Word, Capitalized(a) + ": " + Outcome(after))),
             new SpacerBlock(8f),
-            new ParagraphBlock(Conclusion(comparison), bold: true),
+            new ParagraphBlock(Conclusion(comparison), bold: true, color: comparison.Inconclusive ? PdfStyle.Inconclusive : null),
             new SpacerBlock(4f),
             new HeadingBlock("Headline figures"),
             new TableBlock([new("Figure", 1.6f), new(Capitalized(b), 1f, true), new(Capitalized(a), 1f, true)], Headline(before, after)),
@@ -31,6 +31,12 @@ internal static class ComparisonDocument
                 [new("Scope", 0.8f), new("Metric", 1.5f), new("Limit", 0.9f, true), new(Capitalized(b), 1f, true), new(string.Empty, 0.5f, true),
                  new(Capitalized(a), 1f, true), new(string.Empty, 0.5f, true)],
                 Slo(before, after)),
+        };
+        blocks.AddRange(ReportSections.Details(before.Verdict, Capitalized(b) + ": "));
+        blocks.AddRange(ReportSections.Details(after.Verdict, Capitalized(a) + ": "));
+        blocks.AddRange(ReportSections.Legend(before.Verdict.Checks.Concat(after.Verdict.Checks)));
+        blocks.AddRange(
+        [
             PageBreakBlock.Instance,
             new HeadingBlock("Charts"),
             new ChartBlock(LatencyChart.Overlay(before, after), 220f),
@@ -42,7 +48,7 @@ internal static class ComparisonDocument
                 Endpoints(before, after)),
             new HeadingBlock("Runs compared"),
             new SideBySideBlock(new FactsBlock(Run(before, b)), new FactsBlock(Run(after, a))),
-        };
+        ]);
         return blocks;
     }
 
@@ -50,6 +56,9 @@ internal static class ComparisonDocument
 
     private static string Conclusion(ReplayComparison c) => c.ProvesTheFix
         ? $"The build {c.BaselineLabel} fell over under the incident's traffic; the build {c.CandidateLabel} holds."
+        : c.Inconclusive
+            ? $"This comparison proves nothing yet: the replay of the build {(c.Baseline.Verdict.Inconclusive ? c.BaselineLabel : c.CandidateLabel)} " +
+              "is INCONCLUSIVE, its load generator fell behind. Replay it again on a machine with more free cores or at a lower plan.rateScale."
         : c.Candidate.Verdict.Passed
             ? $"Both builds met their SLOs: this replay does not reproduce the outage on the build {c.BaselineLabel}."
             : $"The build {c.CandidateLabel} does not meet its SLOs under the incident's traffic: the fix does not hold yet.";
@@ -68,6 +77,11 @@ internal static class ComparisonDocument
         Row("p99.9 response time", r => ReportText.Ms(r.ResponseTime.P999Ms));
         Row("Slowest response", r => ReportText.Ms(r.ResponseTime.MaxMs));
         Row("Dropped arrivals", r => ReportText.Count(r.Dropped));
+        Row("Unanswered requests", r => ReportText.Count(r.Unanswered));
+        Row("p95 service time", r => r.ServiceTime.Count == 0 ? "–" : ReportText.Ms(r.ServiceTime.P95Ms));
+        Row("p99 service time", r => r.ServiceTime.Count == 0 ? "–" : ReportText.Ms(r.ServiceTime.P99Ms));
+        Row("Scheduler lag p99", r => r.SchedulerLag.Count == 0 ? "–" : ReportText.Ms(r.SchedulerLag.P99Ms));
+        Row("Generator CPU, busiest 5 s", r => r.Generator is { CpuPerSecond.Count: > 0 } g ? $"{ReportText.Percent(g.BusiestCpu)} of {g.Cores}" : "not sampled");
         rows.Add(["Target", before.Target?.Description ?? "–", after.Target?.Description ?? "–"]);
         return rows;
     }
@@ -82,8 +96,8 @@ internal static class ComparisonDocument
             return (IReadOnlyList<TableCell>)
             [
                 k.Scope, k.Metric, (y ?? x)!.Limit,
-                x?.Measured ?? "–", x is null ? "–" : ReportSections.Result(x.Passed),
-                y?.Measured ?? "–", y is null ? "–" : ReportSections.Result(y.Passed),
+                x?.Measured ?? "–", x is null ? "–" : ReportSections.Result(x),
+                y?.Measured ?? "–", y is null ? "–" : ReportSections.Result(y),
             ];
         }).ToList();
     }

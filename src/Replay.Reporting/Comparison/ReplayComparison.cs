@@ -16,6 +16,12 @@ public sealed record ReplayComparison(ReplayReport Baseline, ReplayReport Candid
     /// <summary>What the candidate is called in the report. Default "after the fix".</summary>
     public string CandidateLabel { get; init; } = "after the fix";
 
-    /// <summary>Whether the comparison proves the fix: the baseline failed its SLOs and the candidate met them.</summary>
-    public bool ProvesTheFix => !Baseline.Verdict.Passed && Baseline.Failure is null && Candidate.Verdict.Passed;
+    /// <summary>
+    /// Whether the comparison proves the fix: the baseline failed its SLOs and the candidate met them. Never when
+    /// either side is INCONCLUSIVE: a generator that fell behind proves nothing about the build it measured.
+    /// </summary>
+    public bool ProvesTheFix => Baseline.Verdict.Outcome == VerdictOutcome.Failed && Baseline.Failure is null && Candidate.Verdict.Passed;
+
+    /// <summary>Whether either replay could not be judged because its load generator fell behind.</summary>
+    public bool Inconclusive => Baseline.Verdict.Inconclusive || Candidate.Verdict.Inconclusive;
 }

@@ -33,7 +33,45 @@ internal static class MarkdownSummary
             foreach (var check in report.Verdict.Checks)
             {
                 text.Append("| ").Append(Cell(check.Scope)).Append(" | ").Append(check.Metric).Append(" | ").Append(Cell(check.Limit))
-                    .Append(" | ").Append(Cell(check.Measured)).Append(" | ").Append(check.Passed ? "pass" : "**FAIL**").AppendLine(" |");
+                    .Append(" | ").Append(Cell(check.Measured)).Append(" | ").Append(Result(check)).AppendLine(" |");
+            }
+
+            var details = report.Verdict.Checks.Where(c => c.Detail is not null && !c.Passed).ToList();
+            if (details.Count > 0)
+            {
+                text.AppendLine();
+                foreach (var check in details)
+                {
+                    string scope = check.Scope == SloCheck.AllEndpoints ? string.Empty : check.Scope + " ";
+                    text.Append("- ").Append(Cell(scope + check.Metric)).Append(": ").AppendLine(Cell(check.Detail!));
+                }
+            }
+
+            var legend = new List<string>();
+            if (report.Verdict.Checks.Any(c => c.Kind == SloCheckKind.Generator))
+            {
+                legend.Add("Rows scoped \"generator\" check the load generator: if one fails, the verdict is INCONCLUSIVE.");
+            }
+
+            if (report.Verdict.Checks.Any(c => !c.Available))
+            {
+                legend.Add("n/a: the check could not be made, its data does not exist.");
+            }
+
+            if (legend.Count > 0)
+            {
+                text.AppendLine().Append('_').Append(string.Join(" ", legend)).AppendLine("_");
+            }
+        }
+
+        if (report.ReporterProblems.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("### Reporter problems");
+            text.AppendLine();
+            foreach (string problem in report.ReporterProblems)
+            {
+                text.Append("- ").AppendLine(Cell(problem));
             }
         }
 
@@ -62,6 +100,10 @@ internal static class MarkdownSummary
 
         return text.ToString().ReplaceLineEndings("\n");
     }
+
+    // A failed generator row is not a failure of the target: it makes the verdict INCONCLUSIVE.
+    private static string Result(SloCheck check) =>
+        !check.Available ? "_n/a_" : check.Passed ? "pass" : check.Kind == SloCheckKind.Generator ? "**FAIL** (generator)" : "**FAIL**";
 
     // A cell must stay one cell: pipes and line breaks would split the table.
     private static string Cell(string value) =>

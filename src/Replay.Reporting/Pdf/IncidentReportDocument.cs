@@ -1,6 +1,7 @@
 using Replay.Reporting.Charts;
 using Replay.Reporting.Pdf.Blocks;
 using Replay.Testing;
+using Replay.Testing.Load;
 
 namespace Replay.Reporting.Pdf;
 
@@ -17,7 +18,7 @@ internal static class IncidentReportDocument
             new ParagraphBlock("Incident verification report", bold: true, size: 20f, color: PdfStyle.Accent),
             new ParagraphBlock($"{report.TestName}  ·  incident {ReportText.Window(report.Window)}", muted: true),
             new SpacerBlock(8f),
-            new VerdictBannerBlock(report.Verdict.Passed, report.Verdict.Word, ReportSummary.Sentence(report)),
+            new VerdictBannerBlock(report.Verdict.Outcome, report.Verdict.Word, ReportSummary.Sentence(report)),
             new SpacerBlock(10f),
             new FactsBlock(HeadlineFacts(report).ToList()),
         };
@@ -59,9 +60,24 @@ internal static class IncidentReportDocument
         if (report.Result is { } result)
         {
             yield return ("Requests", $"{ReportText.Count(result.Sent)} sent of {ReportText.Count(result.Planned)} planned ({ReportText.Percent(result.AchievedRateRatio)}), {ReportText.Count(result.Dropped)} dropped");
-            yield return ("Response time", $"p50 {ReportText.Ms(result.ResponseTime.P50Ms)}, p95 {ReportText.Ms(result.ResponseTime.P95Ms)}, p99 {ReportText.Ms(result.ResponseTime.P99Ms)}, max {ReportText.Ms(result.ResponseTime.MaxMs)}");
+            yield return ("Response time", $"p50 {ReportText.Ms(result.ResponseTime.P50Ms)}, p95 {ReportText.Ms(result.ResponseTime.P95Ms)}, p99 {ReportText.Ms(result.ResponseTime.P99Ms)}, max {ReportText.Ms(result.ResponseTime.MaxMs)} (from the intended send time)");
+            yield return ("Service time", result.ServiceTime.Count == 0 ? "not measured: no request got a response"
+                : $"p95 {ReportText.Ms(result.ServiceTime.P95Ms)}, p99 {ReportText.Ms(result.ServiceTime.P99Ms)} (from the actual send: the target's own share)");
             yield return ("Errors", $"{ReportText.Percent(result.ErrorRate)} of requests ({ReportText.Count(result.Errors)}: 5xx responses, timeouts and connection failures)");
+            yield return ("Unanswered", result.Unanswered == 0 ? "none: every request sent got an HTTP response"
+                : $"{ReportText.Count(result.Unanswered)} requests got no response ({string.Join(", ", result.TransportErrors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {ReportText.Count(e.Value)}"))})");
+            yield return ("Load generator", Generator(result));
         }
+    }
+
+    // The generator's own health decides whether the other figures mean anything, so it is on the first page.
+    private static string Generator(ReplayResult result)
+    {
+        string lag = result.SchedulerLag.Count == 0 ? "scheduler lag not measured" : $"scheduler lag p99 {ReportText.Ms(result.SchedulerLag.P99Ms)}";
+        string cpu = result.Generator is { CpuPerSecond.Count: > 0 } usage
+            ? $"CPU {ReportText.Percent(usage.BusiestCpu)} of {usage.Cores} {(usage.Cores == 1 ? "core" : "cores")} over its busiest 5 s (mean {ReportText.Percent(usage.MeanCpu)})"
+            : "CPU not sampled";
+        return $"{lag}; {cpu}";
     }
 
     private static IEnumerable<IPdfBlock> Charts(ReplayReport report)
@@ -73,6 +89,12 @@ internal static class IncidentReportDocument
 
         yield return new HeadingBlock("Charts");
         yield return new ChartBlock(LatencyChart.Create(report), 215f);
+        yield return new ChartBlock(ServiceTimeChart.Create(report), 215f);
+        if (report.Result.Generator is { CpuPerSecond.Count: > 0 } generator)
+        {
+            yield return new ChartBlock(GeneratorChart.Create(report, generator), 190f);
+        }
+
         yield return new ChartBlock(StatusChart.Create(report), 200f);
         yield return new ChartBlock(EndpointLatencyChart.Create(report), 230f);
         yield return new ChartBlock(PercentileChart.Create(report), 200f);

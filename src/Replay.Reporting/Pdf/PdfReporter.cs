@@ -37,7 +37,8 @@ public sealed class PdfReporter : IReplayReporter
     public void Write(ReplayReport report, string path) =>
         PdfReportWriter.Write(path, IncidentReportDocument.Build(report), Paper,
             $"Incident verification report: {report.TestName}",
-            $"Replay of the incident {report.Window} against {report.Target?.BaseAddress.ToString() ?? "no target"}: {report.Verdict.Word}",
+            $"Replay of the incident {report.Window} against {report.Target?.BaseAddress.ToString() ?? "no target"}: {report.Verdict.Word}" +
+                (report.Verdict.Inconclusive ? " (the load generator fell behind; the figures are partly its own)" : string.Empty),
             report.StartedAt,
             $"Replay.Testing incident verification  ·  {report.TestName}  ·  {report.Verdict.Word}");
 }

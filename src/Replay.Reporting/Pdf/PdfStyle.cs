@@ -1,4 +1,5 @@
 using Replay.Reporting.Fonts;
+using Replay.Testing;
 using SkiaSharp;
 
 namespace Replay.Reporting.Pdf;
@@ -14,7 +15,26 @@ internal sealed class PdfStyle
     public static readonly SKColor PassFill = new(0xE6, 0xF4, 0xEA);
     public static readonly SKColor Fail = new(0xC6, 0x28, 0x28);
     public static readonly SKColor FailFill = new(0xFD, 0xEC, 0xEA);
+    public static readonly SKColor Inconclusive = new(0xA8, 0x6B, 0x00);
+    public static readonly SKColor InconclusiveFill = new(0xFF, 0xF4, 0xDC);
+    public static readonly SKColor NotAvailable = new(0x8A, 0x93, 0x9E);
     public static readonly SKColor Accent = new(0x1F, 0x4E, 0x79);
+
+    /// <summary>The colour an outcome is drawn in: green, red, or amber for a replay that could not be judged.</summary>
+    public static SKColor Of(VerdictOutcome outcome) => outcome switch
+    {
+        VerdictOutcome.Passed => Pass,
+        VerdictOutcome.Inconclusive => Inconclusive,
+        _ => Fail,
+    };
+
+    /// <summary>The banner's background for an outcome.</summary>
+    public static SKColor FillOf(VerdictOutcome outcome) => outcome switch
+    {
+        VerdictOutcome.Passed => PassFill,
+        VerdictOutcome.Inconclusive => InconclusiveFill,
+        _ => FailFill,
+    };
 
     public PdfStyle(ReportFonts fonts) => Fonts = fonts;
 

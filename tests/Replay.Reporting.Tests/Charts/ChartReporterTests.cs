@@ -15,7 +15,7 @@ public class ChartReporterTests
         var paths = await new ChartReporter(800, 400).ReportAsync(SampleReports.Failing(), context, TestContext.Current.CancellationToken);
 
         paths.Select(Path.GetFileName).Should().Equal(
-            "Sample-chart-rate.png", "Sample-chart-latency.png", "Sample-chart-status.png", "Sample-chart-endpoints.png",
+            "Sample-chart-rate.png", "Sample-chart-latency.png", "Sample-chart-service.png", "Sample-chart-generator.png", "Sample-chart-status.png", "Sample-chart-endpoints.png",
             "Sample-chart-percentiles.png", "Sample-chart-cpu.png", "Sample-chart-memory.png");
         foreach (string path in paths)
         {

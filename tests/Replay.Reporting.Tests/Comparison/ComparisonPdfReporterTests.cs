@@ -34,4 +34,22 @@ public class ComparisonPdfReporterTests
         comparison.ProvesTheFix.Should().BeFalse();
         RenderedPdf.Read(path).Text.Should().Contain("The build after hotfix 2 does not meet its SLOs under the incident's traffic");
     }
+
+    [Fact]
+    public void An_inconclusive_side_proves_no_fix_and_the_page_says_why()
+    {
+        var comparison = new ReplayComparison(SampleReports.Failing(), SampleReports.Inconclusive());
+        var reversed = new ReplayComparison(SampleReports.Inconclusive(), SampleReports.Passing());
+        string path = Path.Combine(RenderedPdf.TemporaryFolder(), "comparison.pdf");
+
+        ComparisonPdfReporter.A4.Write(comparison, path);
+        var pdf = RenderedPdf.Read(path);
+
+        comparison.ProvesTheFix.Should().BeFalse();
+        reversed.ProvesTheFix.Should().BeFalse("a baseline whose generator fell behind did not show the old build falling over");
+        pdf.PageTexts[0].Should().Contain("FAILED").And.Contain("INCONCLUSIVE")
+            .And.Contain("This comparison proves nothing yet: the replay of the build after the fix is INCONCLUSIVE")
+            .And.Contain("Scheduler lag p99").And.Contain("181 ms");
+        pdf.Text.Should().Contain("Before the fix: status mix like production: GET /cart: 401 × 120");
+    }
 }

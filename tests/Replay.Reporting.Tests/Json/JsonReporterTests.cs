@@ -33,6 +33,6 @@ public class JsonReporterTests
 
         var pdf = RenderedPdf.Of(report, Replay.Reporting.Pdf.PdfReporter.A4);
 
-        pdf.Text.Should().Contain("failed 3 of 5 SLO checks");
+        pdf.Text.Should().Contain("failed 5 of 9 SLO checks");
     }
 }

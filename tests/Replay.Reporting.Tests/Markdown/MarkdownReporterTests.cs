@@ -11,11 +11,12 @@ public class MarkdownReporterTests
     [Theory]
     [InlineData("Failing")]
     [InlineData("Passing")]
+    [InlineData("Inconclusive")]
     public async Task The_summary_matches_the_approved_file(string sample)
     {
         // Given a culture that writes numbers differently, which must not leak into the report
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-        var report = sample == "Failing" ? SampleReports.Failing() : SampleReports.Passing();
+        var report = sample switch { "Failing" => SampleReports.Failing(), "Inconclusive" => SampleReports.Inconclusive(), _ => SampleReports.Passing() };
         var context = new ReportContext(RenderedPdf.TemporaryFolder(), "Sample");
 
         // When
@@ -24,8 +25,17 @@ public class MarkdownReporterTests
         // Then
         string approved = Path.Combine(AppContext.BaseDirectory, "Approved", $"MarkdownReporterTests.{sample}.approved.md");
         string received = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
-        received.Should().Be(await File.ReadAllTextAsync(approved, TestContext.Current.CancellationToken),
-            $"the Markdown summary changed; if intended, copy {path} over Approved/MarkdownReporterTests.{sample}.approved.md");
+        string expected = await File.ReadAllTextAsync(approved, TestContext.Current.CancellationToken);
+
+        // As Verify does: a mismatch leaves a .received. twin that outlives the run's temporary folder.
+        string twin = Path.ChangeExtension(approved, null).Replace(".approved", ".received", StringComparison.Ordinal) + ".md";
+        if (received != expected)
+        {
+            await File.WriteAllTextAsync(twin, received, TestContext.Current.CancellationToken);
+        }
+
+        received.Should().Be(expected,
+            $"the Markdown summary changed; if intended, copy {twin} over Approved/MarkdownReporterTests.{sample}.approved.md");
         Path.GetFileName(path).Should().Be("Sample-summary.md");
     }
 
@@ -54,5 +64,16 @@ public class MarkdownReporterTests
         string markdown = MarkdownSummary.Write(report, null);
 
         markdown.Should().Contain("PASSED: Outage.A\\|B");
+    }
+
+    [Fact]
+    public void Reporter_problems_are_listed_after_the_verdict_and_absent_when_there_are_none()
+    {
+        var report = SampleReports.Passing() with { ReporterProblems = ["report: IOException: No space left on device"] };
+
+        string markdown = MarkdownSummary.Write(report, null);
+
+        markdown.Should().Contain("### Reporter problems\n\n- report: IOException: No space left on device\n");
+        MarkdownSummary.Write(SampleReports.Passing(), null).Should().NotContain("Reporter problems");
     }
 }

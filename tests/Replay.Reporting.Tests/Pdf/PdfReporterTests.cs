@@ -16,8 +16,45 @@ public class PdfReporterTests
         first.Should().Contain("Incident verification report").And.Contain("FAILED")
             .And.Contain("2026-03-10 12:00 – 13:00 UTC (60 min)")
             .And.Contain("http://127.0.0.1:41234")
-            .And.Contain("failed 3 of 5 SLO checks")
+            .And.Contain("failed 5 of 9 SLO checks")
             .And.Contain("p95 2.65 s");
+    }
+
+    [Fact]
+    public void The_first_page_puts_service_time_scheduler_lag_generator_cpu_and_unanswered_requests_beside_response_time()
+    {
+        string first = Failing.Value.PageTexts[0];
+
+        first.Should().Contain("Service time p95 1.33 s, p99 2.05 s")
+            .And.Contain("Unanswered 45 requests got no response (timeout 45)")
+            .And.Contain("scheduler lag p99 2.3 ms; CPU 45 % of 2 cores over its busiest 5 s");
+    }
+
+    [Fact]
+    public void An_inconclusive_replay_says_the_generator_fell_behind_and_what_to_change_on_its_first_page()
+    {
+        var pdf = RenderedPdf.Of(SampleReports.Inconclusive(), PdfReporter.A4);
+
+        pdf.PageTexts[0].Should().Contain("INCONCLUSIVE").And.Contain("could not be judged: the load generator fell behind")
+            .And.Contain("scheduler lag p99 181 ms").And.Contain("plan.rateScale").And.NotContain("PASSED");
+        pdf.Subject.Should().EndWith("INCONCLUSIVE (the load generator fell behind; the figures are partly its own)");
+        pdf.Text.Should().Contain("verdict is INCONCLUSIVE");
+    }
+
+    [Fact]
+    public void A_failed_check_prints_its_detail_under_the_table()
+    {
+        Failing.Value.Text.Should().Contain("status mix like production: GET /cart: 401 × 120 (production: 0.091 % 4xx)");
+    }
+
+    [Fact]
+    public void A_check_that_could_not_be_made_reads_n_a_and_is_named_in_the_verdict_sentence()
+    {
+        var pdf = RenderedPdf.Of(SampleReports.Passing(), PdfReporter.A4);
+
+        System.Text.RegularExpressions.Regex.Replace(pdf.PageTexts[0], @"\s+", " ")
+            .Should().Contain("met all 8 SLO checks (1 could not be made, shown as n/a: status mix like production)");
+        pdf.Text.Should().Contain("no status classes in the traffic source n/a").And.Contain("n/a: the check could not be made");
     }
 
     [Theory]
@@ -51,6 +88,8 @@ public class PdfReporterTests
     [Theory]
     [InlineData(RateChartTitle)]
     [InlineData("Response time over the incident (from intended send time)")]
+    [InlineData(Replay.Reporting.Charts.ServiceTimeChart.Title)]
+    [InlineData(Replay.Reporting.Charts.GeneratorChart.Title)]
     [InlineData("Responses by status class, and transport errors")]
     [InlineData("Response-time distribution by percentile")]
     [InlineData("CPU: clone during the replay vs production during the incident")]
@@ -77,7 +116,7 @@ public class PdfReporterTests
         a4.PageSizes[0].Width.Should().BeApproximately(595.3, 0.5);
         a4.PageSizes[0].Height.Should().BeApproximately(841.9, 0.5);
         letter.PageSizes.Should().AllSatisfy(s => s.Should().Be((612d, 792d)));
-        letter.Text.Should().Contain("PASSED").And.Contain("met all 5 SLO checks");
+        letter.Text.Should().Contain("PASSED").And.Contain("met all 8 SLO checks");
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal sealed class RenderedPdf
         Pages = document.NumberOfPages;
         Title = document.Information.Title;
         Author = document.Information.Author;
+        Subject = document.Information.Subject;
         PageSizes = document.GetPages().Select(p => (p.Width, p.Height)).ToList();
         PageTexts = document.GetPages().Select(p => ContentOrderTextExtractor.GetText(p)).ToList();
     }
@@ -26,6 +27,8 @@ internal sealed class RenderedPdf
     public string? Title { get; }
 
     public string? Author { get; }
+
+    public string? Subject { get; }
 
     public IReadOnlyList<(double Width, double Height)> PageSizes { get; }
 

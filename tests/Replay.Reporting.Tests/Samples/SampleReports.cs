@@ -22,13 +22,22 @@ internal static class SampleReports
         ("GET /static/app.js", 0.02, 2, 6),
     ];
 
-    /// <summary>The fixed build: every SLO holds.</summary>
-    public static ReplayReport Passing() => Build(outage: false);
+    /// <summary>The fixed build: every SLO holds; the status mix cannot be checked (n/a), as no production figures are given.</summary>
+    public static ReplayReport Passing() => Build(outage: false, starved: false);
 
-    /// <summary>The broken build: latency explodes and errors appear during the catalogue burst.</summary>
-    public static ReplayReport Failing() => Build(outage: true);
+    /// <summary>
+    /// The broken build: latency explodes and errors appear during the catalogue burst, and <c>GET /cart</c> answers
+    /// 401, so the status mix fails with a detail line.
+    /// </summary>
+    public static ReplayReport Failing() => Build(outage: true, starved: false);
 
-    private static ReplayReport Build(bool outage)
+    /// <summary>
+    /// The fixed build replayed by a starved generator: during the burst its CPU saturates and requests leave late,
+    /// so response time climbs while service time stays flat, and the verdict is INCONCLUSIVE.
+    /// </summary>
+    public static ReplayReport Inconclusive() => Build(outage: false, starved: true);
+
+    private static ReplayReport Build(bool outage, bool starved)
     {
         var profile = Profile();
         var buckets = new List<BucketResult>();
@@ -39,6 +48,7 @@ internal static class SampleReports
             long count = (long)Math.Round(profile.Timeline[i].CoveredRequests / 60.0);
             long bucketErrors = outage && burst ? count / 8 : 0;
             double p50 = outage && burst ? 900 + (i * 7) : 4 + (i % 5);
+            double waited = starved && burst ? 120 + (i * 4) : 0;
             planned += count;
             errors += bucketErrors;
             buckets.Add(new BucketResult
@@ -52,13 +62,18 @@ internal static class SampleReports
                 Completed = count - (bucketErrors / 2),
                 Errors = bucketErrors,
                 StatusClasses = new Dictionary<int, long> { [2] = count - bucketErrors, [5] = bucketErrors / 2 },
-                ResponseTime = new LatencySummary { Count = count, P50Ms = p50, P95Ms = p50 * 3, P99Ms = p50 * 5, MaxMs = p50 * 8 },
+                ResponseTime = new LatencySummary { Count = count, P50Ms = p50 + waited, P95Ms = (p50 * 3) + waited, P99Ms = (p50 * 5) + waited, MaxMs = (p50 * 8) + waited },
+                ServiceTime = new LatencySummary { Count = count, P50Ms = p50 * 0.9, P95Ms = p50 * 2.6, P99Ms = p50 * 4.4, MaxMs = p50 * 7.5 },
             });
         }
 
         var overall = outage
             ? new LatencySummary { Count = planned, MinMs = 0.8, MeanMs = 410, P50Ms = 6.2, P90Ms = 1900, P95Ms = 2650, P99Ms = 4100, P999Ms = 6200, MaxMs = 7400 }
-            : new LatencySummary { Count = planned, MinMs = 0.7, MeanMs = 5.9, P50Ms = 4.1, P90Ms = 9.8, P95Ms = 14.2, P99Ms = 38.5, P999Ms = 95, MaxMs = 140 };
+            : starved
+                ? new LatencySummary { Count = planned, MinMs = 0.7, MeanMs = 48, P50Ms = 5.2, P90Ms = 190, P95Ms = 231, P99Ms = 262, P999Ms = 280, MaxMs = 310 }
+                : new LatencySummary { Count = planned, MinMs = 0.7, MeanMs = 5.9, P50Ms = 4.1, P90Ms = 9.8, P95Ms = 14.2, P99Ms = 38.5, P999Ms = 95, MaxMs = 140 };
+        long unauthorized = outage ? 120 : 0;
+        var cpu = Enumerable.Range(0, 60).Select(i => i is >= 20 and < 35 ? (starved ? 0.99 : 0.41 + (i % 3 * 0.02)) : 0.18 + (i % 4 * 0.01)).ToList();
         var result = new ReplayResult
         {
             StartedAt = Window.Start.AddDays(5),
@@ -68,11 +83,16 @@ internal static class SampleReports
             Sent = planned,
             Completed = planned - (errors / 2),
             Errors = errors,
-            StatusCodes = new SortedDictionary<int, long> { [200] = planned - errors - 40, [404] = 40, [503] = errors / 2 },
+            StatusCodes = new SortedDictionary<int, long> { [200] = planned - errors - 40 - unauthorized, [401] = unauthorized, [404] = 40, [503] = errors / 2 },
             TransportErrors = errors > 0 ? new Dictionary<string, long> { ["timeout"] = errors / 2 } : new Dictionary<string, long>(),
             ResponseTime = overall,
-            ServiceTime = overall with { P95Ms = overall.P95Ms / 2, P99Ms = overall.P99Ms / 2 },
-            SchedulerLag = new LatencySummary { Count = planned, P50Ms = 0.4, P95Ms = 1.1, P99Ms = 2.3, MaxMs = 6 },
+            ServiceTime = starved
+                ? overall with { P90Ms = 9.6, P95Ms = 13.8, P99Ms = 36.9, P999Ms = 90, MaxMs = 131 }
+                : overall with { P95Ms = overall.P95Ms / 2, P99Ms = overall.P99Ms / 2 },
+            SchedulerLag = starved
+                ? new LatencySummary { Count = planned, P50Ms = 0.6, P95Ms = 148, P99Ms = 181, MaxMs = 236 }
+                : new LatencySummary { Count = planned, P50Ms = 0.4, P95Ms = 1.1, P99Ms = 2.3, MaxMs = 6 },
+            Generator = new GeneratorUsage { Cores = 2, MeanCpu = cpu.Average(), BusiestCpu = cpu.Max(), CpuPerSecond = cpu },
             ResponseTimeDistribution = new[] { 0, 50, 90, 99, 99.9, 99.99 }.Select(p => new PercentilePoint(p, p switch
             {
                 0 => overall.MinMs, 50 => overall.P50Ms, 90 => overall.P90Ms, 99 => overall.P99Ms, 99.9 => overall.P999Ms, _ => overall.MaxMs,
@@ -84,7 +104,9 @@ internal static class SampleReports
                 Sent = (long)(planned * e.Share),
                 Completed = (long)(planned * e.Share),
                 Errors = outage && e.Key == "GET /catalog" ? errors : 0,
-                StatusCodes = new Dictionary<int, long> { [200] = (long)(planned * e.Share) },
+                StatusCodes = outage && e.Key == "GET /cart"
+                    ? new Dictionary<int, long> { [200] = (long)(planned * e.Share) - unauthorized, [401] = unauthorized }
+                    : new Dictionary<int, long> { [200] = (long)(planned * e.Share) },
                 ResponseTime = overall with { P95Ms = outage && e.Key == "GET /catalog" ? 3900 : e.P50 * 0.4 },
             }).ToList(),
             Buckets = buckets,
@@ -93,7 +115,7 @@ internal static class SampleReports
         var slo = new SloPolicy { P95 = TimeSpan.FromMilliseconds(300), P99 = TimeSpan.FromSeconds(1), MaxErrorRate = 0.01, MinAchievedRate = 0.99 };
         return new ReplayReport
         {
-            TestName = outage ? "CheckoutOutage.Broken_build_falls_over" : "CheckoutOutage.Fix_holds_under_outage_traffic",
+            TestName = outage ? "CheckoutOutage.Broken_build_falls_over" : starved ? "CheckoutOutage.Fix_replayed_by_a_starved_generator" : "CheckoutOutage.Fix_holds_under_outage_traffic",
             Window = Window,
             StartedAt = result.StartedAt,
             Elapsed = TimeSpan.FromSeconds(74.5),
@@ -119,7 +141,8 @@ internal static class SampleReports
             },
             Plan = new ReplayPlanSummary(TimeSpan.FromSeconds(60), 60, 1, 1, planned, Endpoints.Select(e => e.Key).ToList()),
             Result = result,
-            Verdict = slo.Evaluate(result),
+            // The failing sample is judged against production's status mix; the others have no production figures (n/a).
+            Verdict = slo.Evaluate(result, outage ? profile : null, baseline: null),
             RunEnvironment = new RunEnvironment("0.1.0", ".NET 10.0.12", "Debian GNU/Linux 12", 2, "9be335d1c0a4f2b7e6d5c3a1b0f9e8d7c6b5a4f3"),
         };
     }

@@ -1,9 +1,10 @@
+using Replay.Testing;
 using SkiaSharp;
 
 namespace Replay.Reporting.Pdf.Blocks;
 
-/// <summary>The verdict in words and colour, the first thing a reader sees.</summary>
-internal sealed class VerdictBannerBlock(bool passed, string word, string summary) : IPdfBlock
+/// <summary>The verdict in words and colour, the first thing a reader sees: green PASSED, red FAILED, amber INCONCLUSIVE.</summary>
+internal sealed class VerdictBannerBlock(VerdictOutcome outcome, string word, string summary) : IPdfBlock
 {
     private const float Padding = 12f;
     private const float WordSize = 26f;
@@ -17,8 +18,8 @@ internal sealed class VerdictBannerBlock(bool passed, string word, string summar
     public void Draw(SKCanvas canvas, PdfStyle style, float x, float y, float width)
     {
         float height = Measure(style, width);
-        var colour = passed ? PdfStyle.Pass : PdfStyle.Fail;
-        using (var fill = PdfStyle.Fill(passed ? PdfStyle.PassFill : PdfStyle.FailFill))
+        var colour = PdfStyle.Of(outcome);
+        using (var fill = PdfStyle.Fill(PdfStyle.FillOf(outcome)))
         {
             canvas.DrawRoundRect(new SKRect(x, y, x + width, y + height), 6f, 6f, fill);
         }
