@@ -178,15 +178,28 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             return report;
         }
 
-        Directory.CreateDirectory(context.ResultsDirectory);
+        var problems = new List<string>();
+        try
+        {
+            Directory.CreateDirectory(context.ResultsDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // The verdict is finished: a folder that cannot be made is a problem beside it, not an exception that
+            // throws it away. The reporters still run; one that writes elsewhere (the job summary) still can.
+            problems.Add($"results folder \"{context.ResultsDirectory}\" could not be created: {e.GetType().Name}: {e.Message}");
+            context.WriteLine($"  The results folder \"{context.ResultsDirectory}\" could not be created: {e.Message}");
+        }
+
         var reportContext = new ReportContext(context.ResultsDirectory, FileStem(request.TestName));
         var artifacts = new List<string>();
-        var problems = new List<string>();
         foreach (var reporter in _options.Reporters)
         {
             try
             {
-                artifacts.AddRange(await reporter.ReportAsync(report, reportContext, CancellationToken.None).ConfigureAwait(false));
+                // Each reporter sees the problems of those before it, so the summary can say what is missing.
+                var sofar = report with { ReporterProblems = [.. problems] };
+                artifacts.AddRange(await reporter.ReportAsync(sofar, reportContext, CancellationToken.None).ConfigureAwait(false));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
