@@ -32,9 +32,9 @@ internal static class ComparisonDocument
                  new(Capitalized(a), 1f, true), new(string.Empty, 0.5f, true)],
                 Slo(before, after)),
         };
-        blocks.AddRange(ReportSections.Details(before.Verdict, Capitalized(b) + ": "));
-        blocks.AddRange(ReportSections.Details(after.Verdict, Capitalized(a) + ": "));
-        blocks.AddRange(ReportSections.Legend(before.Verdict.Checks.Concat(after.Verdict.Checks)));
+        blocks.AddRange(SloSection.Details(before.Verdict, Capitalized(b) + ": "));
+        blocks.AddRange(SloSection.Details(after.Verdict, Capitalized(a) + ": "));
+        blocks.AddRange(SloSection.Legend(before.Verdict.Checks.Concat(after.Verdict.Checks)));
         blocks.AddRange(
         [
             PageBreakBlock.Instance,
@@ -96,8 +96,8 @@ internal static class ComparisonDocument
             return (IReadOnlyList<TableCell>)
             [
                 k.Scope, k.Metric, (y ?? x)!.Limit,
-                x?.Measured ?? "–", x is null ? "–" : ReportSections.Result(x),
-                y?.Measured ?? "–", y is null ? "–" : ReportSections.Result(y),
+                x?.Measured ?? "–", x is null ? "–" : SloSection.Result(x),
+                y?.Measured ?? "–", y is null ? "–" : SloSection.Result(y),
             ];
         }).ToList();
     }

@@ -29,7 +29,7 @@ internal static class IncidentReportDocument
             blocks.Add(new ChartBlock(RateChart.Create(report), 200f));
         }
 
-        blocks.AddRange(ReportSections.Slo(report));
+        blocks.AddRange(SloSection.Blocks(report));
         blocks.Add(PageBreakBlock.Instance);
         blocks.AddRange(ReportSections.Traffic(report));
         blocks.AddRange(ReportSections.Parity(report));
