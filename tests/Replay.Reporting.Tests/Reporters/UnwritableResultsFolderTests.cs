@@ -20,6 +20,7 @@ public class UnwritableResultsFolderTests
         var context = new FolderContext(Path.Combine(file, "results"));
 
         // This replay sends no traffic, so it need not wait for replays other tests run on this machine.
+        string? lockFile = Environment.GetEnvironmentVariable("REPLAY_LOCK_FILE");
         Environment.SetEnvironmentVariable("REPLAY_LOCK_FILE", Path.Combine(root, "replay.lock"));
         var request = new ReplayRequest("Outage.Replay", SampleReports.Window, new IncidentReplayOptions
         {
@@ -29,7 +30,15 @@ public class UnwritableResultsFolderTests
         });
 
         // When
-        var report = await ReplayRunner.RunAsync(request, context, TestContext.Current.CancellationToken);
+        ReplayReport report;
+        try
+        {
+            report = await ReplayRunner.RunAsync(request, context, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("REPLAY_LOCK_FILE", lockFile);
+        }
 
         // Then the run returns its report, its verdict unchanged, with the folder named as a problem
         report.Verdict.Passed.Should().BeFalse();
