@@ -364,7 +364,7 @@ public sealed partial class LoadEngine
                     return ((int)response.StatusCode, false);
                 }
 
-                return await CheckedResponseAsync(response, check, cancellationToken).ConfigureAwait(false);
+                return ((int)response.StatusCode, !await check.PassesAsync(response, cancellationToken).ConfigureAwait(false));
             }
 
             byte[] bytes = RequestBytes(arrival, fresh);
@@ -388,41 +388,6 @@ public sealed partial class LoadEngine
                 {
                     pool.Return(connection, reusable);
                 }
-            }
-        }
-
-        // Reads an HttpClient response to its end, keeping its first bytes when the check reads the body.
-        private static async Task<(int Status, bool CheckFailed)> CheckedResponseAsync(HttpResponseMessage response, ResponseCheckMatcher check,
-            CancellationToken cancellationToken)
-        {
-            int status = (int)response.StatusCode;
-            string contentType = response.Content.Headers.TryGetValues("Content-Type", out var values) ? string.Join(", ", values) : "";
-            byte[] type = System.Text.Encoding.ASCII.GetBytes(contentType);
-            if (!check.ReadsBody)
-            {
-                await response.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-                return (status, !check.Passes(status, type, default, truncated: false));
-            }
-
-            // One byte past the limit tells a body that is exactly as long as the limit from a longer one.
-            byte[] body = System.Buffers.ArrayPool<byte>.Shared.Rent(ResponseCheckMatcher.MaxBodyBytes + 1);
-            try
-            {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                int kept = await stream.ReadAtLeastAsync(body.AsMemory(0, ResponseCheckMatcher.MaxBodyBytes), ResponseCheckMatcher.MaxBodyBytes,
-                    throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                bool truncated = false;
-                if (kept == ResponseCheckMatcher.MaxBodyBytes)
-                {
-                    truncated = await stream.ReadAsync(body.AsMemory(ResponseCheckMatcher.MaxBodyBytes, 1), cancellationToken).ConfigureAwait(false) > 0;
-                    await stream.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-                }
-
-                return (status, !check.Passes(status, type, body.AsSpan(0, kept), truncated));
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(body);
             }
         }
 

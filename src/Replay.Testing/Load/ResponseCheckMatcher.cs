@@ -135,6 +135,44 @@ internal sealed class ResponseCheckMatcher
         return false;
     }
 
+    /// <summary>
+    /// Reads an HttpClient response to its end, keeping its first <see cref="MaxBodyBytes"/> when the check reads the
+    /// body, and judges it as <see cref="Passes"/> does.
+    /// </summary>
+    public async Task<bool> PassesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        int status = (int)response.StatusCode;
+        byte[] type = response.Content.Headers.TryGetValues("Content-Type", out var values) ? Encoding.ASCII.GetBytes(string.Join(", ", values)) : [];
+        if (!ReadsBody)
+        {
+            await response.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+            return Passes(status, type, default, truncated: false);
+        }
+
+        // One byte past the limit tells a body exactly as long as the limit from a longer one.
+        byte[] body = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                int kept = await stream.ReadAtLeastAsync(body.AsMemory(0, MaxBodyBytes), MaxBodyBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                bool truncated = false;
+                if (kept == MaxBodyBytes)
+                {
+                    truncated = await stream.ReadAsync(body.AsMemory(MaxBodyBytes, 1), cancellationToken).ConfigureAwait(false) > 0;
+                    await stream.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                }
+
+                return Passes(status, type, body.AsSpan(0, kept), truncated);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
     private Part FailedPart(int status, ReadOnlySpan<byte> contentType, ReadOnlySpan<byte> body, bool truncated, out PointerOutcome pointer)
     {
         pointer = PointerOutcome.Resolved;
