@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load engine: throughput against wrk, hey and autocannon, open-model rate accuracy, CPU per request, memory.
 # One nginx (1 worker, `return 200`) on 127.0.0.1 is the target of every measurement, in one run.
-# Last line: engine_rps=N wrk_rps=N hey_rps=N autocannon_rps=N ratio_wrk=R ratio_autocannon=R worst_rate_error_pct_10k=E
+# Last line: engine_rps=N wrk_rps=N hey_rps=N autocannon_rps=N ratio_wrk=R ratio_autocannon=R worst_rate_error_pct_10k=E checks_ratio=C
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/bench/out/engine"
@@ -41,6 +41,7 @@ http {
     listen 127.0.0.1:$port;
     location / { return 200 "ok"; }
     location /logged { access_log $out/nginx/logs/rate.log ms; return 200 "ok"; }
+    location /json { default_type application/json; return 200 '{"id": 1, "name": "lamp"}'; }
   }
 }
 CONF
@@ -65,6 +66,12 @@ done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 wrk_rps=$(median "${runs[wrk]}"); hey_rps=$(median "${runs[hey]}"); autocannon_rps=$(median "${runs[autocannon]}"); engine_rps=$(median "${runs[engine]}")
 echo "closed loop, $connections connections, ${seconds}s, $rounds rounds (req/s):${runs[engine]} engine |${runs[wrk]} wrk |${runs[hey]} hey |${runs[autocannon]} autocannon" >&2
+
+# --- response checks: the same closed loop without and with a check on every response (status, content type, body
+# substring and JSON pointer, the costliest kind), in turns; the goal is a ratio of at least 0.85 --------------------------
+checks_line=$(dotnet "$bench" checks "${url}json" "$seconds" $connections "$rounds")
+echo "response checks, closed loop, $connections connections: $checks_line" >&2
+checks_ratio=$(sed -E 's/.*checks_ratio=([0-9.]+).*/\1/' <<<"$checks_line")
 
 # --- open-model accuracy: the target counts what arrived in each second (whole seconds only) ----------------------
 worst10k=""
@@ -94,8 +101,8 @@ for secs in 20 ${BENCH_LONG_SECONDS:-120}; do
 done
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), $(dotnet --version) SDK, $(nginx -v 2>&1 | sed 's/.*: //')" >&2
-python3 - "$engine_rps" "$wrk_rps" "$hey_rps" "$autocannon_rps" "$worst10k" <<'PY'
+python3 - "$engine_rps" "$wrk_rps" "$hey_rps" "$autocannon_rps" "$worst10k" "$checks_ratio" <<'PY'
 import sys
-e, w, h, a, worst = sys.argv[1:]
-print(f"engine_rps={e} wrk_rps={w} hey_rps={h} autocannon_rps={a} ratio_wrk={int(e)/int(w):.2f} ratio_autocannon={int(e)/int(a):.2f} worst_rate_error_pct_10k={worst}")
+e, w, h, a, worst, checks = sys.argv[1:]
+print(f"engine_rps={e} wrk_rps={w} hey_rps={h} autocannon_rps={a} ratio_wrk={int(e)/int(w):.2f} ratio_autocannon={int(e)/int(a):.2f} worst_rate_error_pct_10k={worst} checks_ratio={checks}")
 PY

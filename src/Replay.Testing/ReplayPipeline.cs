@@ -74,6 +74,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             var plan = _options.Plan.TemplateQueries.Count == 0 ? ReplayPlan.Create(profile, _options.Plan) : null;
             if (plan is not null)
             {
+                ResponseCheckMatcher.ThrowOnUnknownEndpoints(plan, _options.Load.ResponseChecks);
                 report = Planned(report, plan, profile);
             }
 

@@ -1,6 +1,9 @@
 // The load engine under the benchmark's three measurements; bench/engine/run.sh drives it and the peers.
 //   saturate URL SECONDS IN_FLIGHT   the most the engine sends with IN_FLIGHT requests outstanding (like 50 connections)
 //   rate URL RATE SECONDS            an open-model run at a flat RATE; the target's access log gives the per-second error
+//   checks URL SECONDS IN_FLIGHT [ROUNDS]   saturate without and with a response check on every response (status,
+//                                    content type, body substring, JSON pointer: URL must answer {"id": ...} as JSON),
+//                                    in turns; medians and their ratio
 // Each prints one line of key=value figures.
 using System.Diagnostics;
 using System.Globalization;
@@ -58,6 +61,40 @@ switch (mode)
         var (result, cpu, peak) = Run(rate, seconds, new LoadEngineOptions { WarmUp = TimeSpan.FromSeconds(1) });
         Console.WriteLine(string.Create(culture,
             $"start_unix={result.StartedAt.ToUnixTimeMilliseconds() / 1000.0:0.000} planned={result.Planned} sent={result.Sent} completed={result.Completed} errors={result.Errors} dropped={result.Dropped} p99_ms={result.ResponseTime.P99Ms:0.00} lag_p99_ms={result.SchedulerLag.P99Ms:0.00} cpu_us_per_req={cpu:0.0} peak_rss_mb={peak / 1024.0:0}"));
+        break;
+    }
+    case "checks":
+    {
+        int seconds = int.Parse(args[2], culture);
+        int inFlight = int.Parse(args[3], culture);
+        int rounds = args.Length > 4 ? int.Parse(args[4], culture) : 3;
+        var plain = new LoadEngineOptions { MaxInFlight = inFlight, MaxConnections = inFlight, WarmUp = TimeSpan.FromSeconds(1) };
+        var withChecks = plain with
+        {
+            ResponseChecks = new Dictionary<string, ResponseCheck>
+            {
+                ["GET /"] = new() { Statuses = [200], ContentType = "application/json", BodyContains = "\"id\"", JsonPointer = "/id" },
+            },
+        };
+        var plainRps = new List<double>();
+        var checkedRps = new List<double>();
+        long failures = 0;
+        for (int round = 0; round < rounds; round++)
+        {
+            // Turns alternate which goes first, so a drift in the machine's load does not favour one side.
+            foreach (bool check in round % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                var (result, cpu, _) = Run(200_000, seconds, check ? withChecks : plain);
+                double rps = result.Completed / result.Elapsed.TotalSeconds;
+                (check ? checkedRps : plainRps).Add(rps);
+                failures += result.CheckFailures;
+                Console.Error.WriteLine(string.Create(culture, $"round {round + 1} {(check ? "checks" : "plain ")}: rps={rps:0} cpu_us_per_req={cpu:0.0} check_failures={result.CheckFailures} checked={result.CheckedResponses}"));
+            }
+        }
+
+        double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        Console.WriteLine(string.Create(culture,
+            $"plain_rps={Median(plainRps):0} checks_rps={Median(checkedRps):0} checks_ratio={Median(checkedRps) / Median(plainRps):0.00} check_failures={failures}"));
         break;
     }
     default:

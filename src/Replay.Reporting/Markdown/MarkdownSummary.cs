@@ -92,6 +92,11 @@ internal static class MarkdownSummary
             }
         }
 
+        if (report.Result is { } checkedResult)
+        {
+            MarkdownResponseChecks.Write(text, checkedResult);
+        }
+
         if (pdfFileName is not null)
         {
             text.AppendLine();

@@ -144,6 +144,11 @@ internal static class ReportSections
             .Select(s => (IReadOnlyList<TableCell>)[$"HTTP {s.Key}", ReportText.Count(s.Value), ReportText.Percent((double)s.Value / Math.Max(1, result.Sent)), s.Key >= 500 ? "error" : "counted, not an error"])
             .Concat(result.TransportErrors.Select(t => (IReadOnlyList<TableCell>)[$"no response: {t.Key}", ReportText.Count(t.Value), ReportText.Percent((double)t.Value / Math.Max(1, result.Sent)), "error"]))
             .ToList();
+        if (result.CheckFailures > 0)
+        {
+            rows.Add(["failed response check", ReportText.Count(result.CheckFailures), ReportText.Percent((double)result.CheckFailures / Math.Max(1, result.Sent)), "error (answered, but not as expected)"]);
+        }
+
         if (result.Dropped > 0)
         {
             rows.Add(["dropped (not sent)", ReportText.Count(result.Dropped), ReportText.Percent((double)result.Dropped / Math.Max(1, result.Planned)), "the generator hit its in-flight cap"]);
@@ -152,6 +157,11 @@ internal static class ReportSections
         yield return rows.Count == 0
             ? new ParagraphBlock($"Every one of the {ReportText.Count(result.Completed)} responses was below 400, and every planned request was sent.")
             : new TableBlock([new("Outcome", 1.6f), new("Requests", 1f, true), new("Share", 1f, true), new("Meaning", 2.4f)], rows);
+        foreach (var block in ResponseCheckSection.Blocks(result))
+        {
+            yield return block;
+        }
+
         foreach (string problem in report.ReporterProblems)
         {
             yield return new ParagraphBlock("Reporter problem: " + problem, muted: true);

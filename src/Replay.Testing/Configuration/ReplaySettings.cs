@@ -28,7 +28,9 @@ namespace Replay.Testing.Configuration;
 //   "load":    { "maxInFlight": 2000, "maxConnections": 256, "requestTimeout": "30s", "warmUp": "2s",
 //                "userAgent": "Replay.Testing", "headers": { "Accept-Encoding": "gzip, br" }, "httpVersion": "1.1",
 //                "freshConnectionShare": 0.1, "retries": 1, "retryBackoff": "100ms", "followRedirects": false,
-//                "errorStatuses": [401, 403] },
+//                "errorStatuses": [401, 403],
+//                "responseChecks": { "GET /products/{id}": { "status": [200], "contentType": "application/json",
+//                                                            "bodyContains": "\"id\"", "jsonPointer": "/id" } } },
 //   "slo":     { "p95": "300ms", "p99": "1s", "maxErrorRate": 0.01, "minAchievedRate": 0.99,   null switches a default off
 //                "maxDroppedArrivals": 0, "maxUnansweredRequests": 0, "statusMixTolerance": 0.05,
 //                "maxSchedulerLag": "10ms", "maxGeneratorCpu": 0.95, "failWhenInconclusive": true,
@@ -169,6 +171,15 @@ internal sealed record LoadSettings
     [JsonPropertyName("retryBackoff")] public string? RetryBackoff { get; init; }
     [JsonPropertyName("followRedirects")] public bool? FollowRedirects { get; init; }
     [JsonPropertyName("errorStatuses")] public List<int>? ErrorStatuses { get; init; }
+    [JsonPropertyName("responseChecks")] public Dictionary<string, ResponseCheckSettings?>? ResponseChecks { get; init; }
+}
+
+internal sealed record ResponseCheckSettings
+{
+    [JsonPropertyName("status")] public int[]? Status { get; init; }
+    [JsonPropertyName("contentType")] public string? ContentType { get; init; }
+    [JsonPropertyName("bodyContains")] public string? BodyContains { get; init; }
+    [JsonPropertyName("jsonPointer")] public string? JsonPointer { get; init; }
 }
 
 internal sealed record SloSettings

@@ -509,6 +509,7 @@ internal static class ReplaySetup
                 RetryBackoff = p.Duration(load.RetryBackoff, "load.retryBackoff") ?? options.RetryBackoff,
                 FollowRedirects = load.FollowRedirects ?? options.FollowRedirects,
                 ErrorStatuses = load.ErrorStatuses ?? options.ErrorStatuses,
+                ResponseChecks = load.ResponseChecks?.ToDictionary(c => c.Key, c => ResponseCheck(c.Value)) ?? options.ResponseChecks,
             };
         }
 
@@ -520,6 +521,15 @@ internal static class ReplaySetup
 
         return options;
     }
+
+    // An empty entry becomes a check of nothing, which LoadEngineOptions' validation names beside every other problem.
+    private static Load.ResponseCheck ResponseCheck(ResponseCheckSettings? check) => new()
+    {
+        Statuses = check?.Status ?? [],
+        ContentType = check?.ContentType,
+        BodyContains = check?.BodyContains,
+        JsonPointer = check?.JsonPointer,
+    };
 
     internal static SloPolicy Slo(SloSettings? slo, ConfigurationProblems? problems = null)
     {

@@ -15,7 +15,7 @@ public sealed record EndpointResult
     /// <summary>Responses received, whatever their status.</summary>
     public long Completed { get; init; }
 
-    /// <summary>Transport errors, timeouts and 5xx responses.</summary>
+    /// <summary>Transport errors, timeouts, 5xx responses, and responses that failed their check.</summary>
     public long Errors { get; init; }
 
     /// <summary>Arrivals not sent because the in-flight cap was reached.</summary>
@@ -23,6 +23,9 @@ public sealed record EndpointResult
 
     /// <summary>Attempts sent again after a failure, beside the first attempts counted in <see cref="Sent"/>.</summary>
     public long Retries { get; init; }
+
+    /// <summary>Responses that failed the endpoint's <see cref="ResponseCheck"/> (also counted in <see cref="Errors"/>).</summary>
+    public long CheckFailures { get; init; }
 
     /// <summary>Responses by status code.</summary>
     public IReadOnlyDictionary<int, long> StatusCodes { get; init; } = new Dictionary<int, long>();

@@ -27,9 +27,9 @@ public sealed partial class LoadEngine
             return chains.Sum(c => c.Sent);
         }
 
-        private void Answered(PlannedArrival arrival, int status, long responseTicks, long serviceTicks)
+        private void Answered(PlannedArrival arrival, int status, long responseTicks, long serviceTicks, bool checkFailed)
         {
-            recorder.RecordResponse(arrival, status, responseTicks, serviceTicks);
+            recorder.RecordResponse(arrival, status, responseTicks, serviceTicks, checkFailed);
             Finish();
         }
 
@@ -65,7 +65,7 @@ public sealed partial class LoadEngine
             }
 
             recorder.RecordSent(arrival, now - dueAt);
-            return new LoopRequest(this, arrival, dueAt, NextIsFresh());
+            return new LoopRequest(this, arrival, dueAt, NextIsFresh()) { Check = CheckOf(arrival) };
         }
 
         // A request on the event loop: its callbacks run on the loop's thread. A retry goes back to the loop after its backoff.
@@ -74,14 +74,14 @@ public sealed partial class LoadEngine
         {
             private int _attempt;
 
-            public override void Answered(int status, long writtenAt, long endedAt)
+            public override void Answered(int status, long writtenAt, long endedAt, bool checkFailed)
             {
                 if (status >= 500 && run.Retry(this, arrival, ++_attempt, endedAt))
                 {
                     return;
                 }
 
-                run.Answered(arrival, status, endedAt - dueAt, endedAt - SentAt(writtenAt));
+                run.Answered(arrival, status, endedAt - dueAt, endedAt - SentAt(writtenAt), checkFailed);
             }
 
             public override void Failed(string kind, long writtenAt, long endedAt)
@@ -207,7 +207,7 @@ public sealed partial class LoadEngine
             {
                 private readonly WarmUpRequest _chain = chain;
 
-                public override void Answered(int status, long writtenAt, long endedAt) => Next();
+                public override void Answered(int status, long writtenAt, long endedAt, bool checkFailed) => Next();
 
                 // A target that fails now is measured by the replay itself; the chain pauses instead of spinning.
                 public override void Failed(string kind, long writtenAt, long endedAt)

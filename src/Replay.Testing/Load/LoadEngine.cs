@@ -38,7 +38,8 @@ public sealed partial class LoadEngine
         ArgumentNullException.ThrowIfNull(baseAddress);
         EnsureThreadPoolCanBurst();
 
-        var recorder = new LoadRecorder(plan, _options.ErrorStatuses);
+        var recorder = new LoadRecorder(plan, _options.ErrorStatuses, _options.ResponseChecks.Keys);
+        var checks = ResponseCheckMatcher.ForPlan(plan, _options.ResponseChecks, recorder.CheckExamples);
         using var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = _options.MaxConnections,
@@ -68,7 +69,7 @@ public sealed partial class LoadEngine
         using var loop = endpoint is not null && _options.UseEventLoop && Http1.LinuxSocketCalls.IsSupported ? new Http1.Http1EventLoop(endpoint, _options.MaxConnections, _options.RequestTimeout) : null;
         using var pool = endpoint is not null && loop is null ? new Http1.Http1ConnectionPool(endpoint, _options.MaxConnections) : null;
         using var abortLoop = loop is null ? default : abort.Token.Register(loop.Abort);
-        var run = new Run(plan, baseAddress, client, pool, loop, recorder, deadlines, _options, abort.Token);
+        var run = new Run(plan, baseAddress, client, pool, loop, recorder, deadlines, _options, checks, abort.Token);
         long warmUpRequests = await run.WarmUpAsync(_options.WarmUp, cancellationToken).ConfigureAwait(false);
         DateTimeOffset startedAt = _time.GetUtcNow();
         long start = Stopwatch.GetTimestamp();
@@ -132,7 +133,7 @@ public sealed partial class LoadEngine
     }
 
     private sealed partial class Run(ReplayPlan plan, Uri baseAddress, HttpClient client, Http1.Http1ConnectionPool? pool, Http1.Http1EventLoop? loop,
-        LoadRecorder recorder, RequestDeadlines deadlines, LoadEngineOptions options, CancellationToken abort)
+        LoadRecorder recorder, RequestDeadlines deadlines, LoadEngineOptions options, ResponseCheckMatcher?[]? checks, CancellationToken abort)
     {
         private readonly ConcurrentDictionary<(int Endpoint, string Target, bool Fresh), byte[]> _requestBytes = new();
         private readonly string _authority = baseAddress.IsDefaultPort ? baseAddress.IdnHost : $"{baseAddress.IdnHost}:{baseAddress.Port}";
@@ -216,7 +217,7 @@ public sealed partial class LoadEngine
                 {
                     try
                     {
-                        await ExchangeAsync(arrivals[i % arrivals.Length], fresh: false, new RequestWriteStamp(), abort).ConfigureAwait(false);
+                        await ExchangeAsync(arrivals[i % arrivals.Length], fresh: false, new RequestWriteStamp(), check: null, abort).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
                     {
@@ -321,11 +322,11 @@ public sealed partial class LoadEngine
             var timeout = deadlines.ForRequestStartingNow();
             try
             {
-                int status = await ExchangeAsync(arrival, fresh, stamp, timeout).ConfigureAwait(false);
+                var (status, checkFailed) = await ExchangeAsync(arrival, fresh, stamp, CheckOf(arrival), timeout).ConfigureAwait(false);
                 long end = Stopwatch.GetTimestamp();
                 if (status < 500 || finalAttempt)
                 {
-                    recorder.RecordResponse(arrival, status, end - dueAt, end - WrittenAt(stamp, attemptAt));
+                    recorder.RecordResponse(arrival, status, end - dueAt, end - WrittenAt(stamp, attemptAt), checkFailed);
                 }
 
                 return status < 500;
@@ -344,8 +345,12 @@ public sealed partial class LoadEngine
             }
         }
 
-        // One request and its whole response, on the lean HTTP/1.1 path or through HttpClient; the status code.
-        private async Task<int> ExchangeAsync(PlannedArrival arrival, bool fresh, RequestWriteStamp stamp, CancellationToken cancellationToken)
+        private ResponseCheckMatcher? CheckOf(in PlannedArrival arrival) => checks?[arrival.EndpointIndex];
+
+        // One request and its whole response, on the lean HTTP/1.1 path or through HttpClient; the status code, and
+        // whether the response failed the endpoint's check (when it has one).
+        private async Task<(int Status, bool CheckFailed)> ExchangeAsync(PlannedArrival arrival, bool fresh, RequestWriteStamp stamp,
+            ResponseCheckMatcher? check, CancellationToken cancellationToken)
         {
             if (pool is null)
             {
@@ -353,8 +358,13 @@ public sealed partial class LoadEngine
                 using var request = Request(arrival);
                 request.Headers.ConnectionClose = fresh ? true : null;
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                await response.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-                return (int)response.StatusCode;
+                if (check is null)
+                {
+                    await response.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+                    return ((int)response.StatusCode, false);
+                }
+
+                return ((int)response.StatusCode, !await check.PassesAsync(response, cancellationToken).ConfigureAwait(false));
             }
 
             byte[] bytes = RequestBytes(arrival, fresh);
@@ -365,10 +375,10 @@ public sealed partial class LoadEngine
                 bool reusable = false;
                 try
                 {
-                    var (status, keepAlive, writtenAt) = await connection.SendAsync(bytes, isHead, cancellationToken).ConfigureAwait(false);
+                    var (status, keepAlive, writtenAt, checkFailed) = await connection.SendAsync(bytes, isHead, cancellationToken, check).ConfigureAwait(false);
                     stamp.MarkWritten(writtenAt);
                     reusable = keepAlive && !fresh;
-                    return status;
+                    return (status, checkFailed);
                 }
                 catch (Http1.Http1ConnectionClosedException) when (connection.Used && attempt == 0)
                 {

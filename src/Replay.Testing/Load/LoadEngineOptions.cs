@@ -68,6 +68,16 @@ public sealed record LoadEngineOptions
     /// </summary>
     public IReadOnlyList<int> ErrorStatuses { get; init; } = [];
 
+    /// <summary>
+    /// Checks that responses must pass, by endpoint key as in the plan (<c>"GET /products/{id}"</c>; configuration key
+    /// <c>load.responseChecks</c>): expected status codes, content type, a body substring, a JSON pointer. A response
+    /// that fails is an error of the kind <c>check</c>, with a few redacted examples in the result
+    /// (<see cref="ReplayResult.CheckExamples"/>). Only endpoints whose check reads the body keep it (its first
+    /// 64 KiB); the others cost nothing more. Default none. A key that names no endpoint of the plan stops the run
+    /// before anything is sent.
+    /// </summary>
+    public IReadOnlyDictionary<string, ResponseCheck> ResponseChecks { get; init; } = new Dictionary<string, ResponseCheck>();
+
     /// <summary>Whether redirects are followed. Default false: a redirect is an answer, counted as a 3xx.</summary>
     public bool FollowRedirects { get; init; }
 
@@ -127,6 +137,11 @@ public sealed record LoadEngineOptions
             problems.Add($"LoadEngineOptions.ErrorStatuses holds {code}; list codes from 100 to 499 (5xx answers are always errors).");
         }
 
+        foreach (var (key, check) in ResponseChecks)
+        {
+            ValidateResponseCheck(key, check, problems);
+        }
+
         if (ProgressInterval <= TimeSpan.Zero)
         {
             problems.Add($"LoadEngineOptions.ProgressInterval is {ProgressInterval}; it must be positive.");
@@ -135,6 +150,41 @@ public sealed record LoadEngineOptions
         if (problems.Count > 0)
         {
             throw new ReplayConfigurationException(problems);
+        }
+    }
+
+    private static void ValidateResponseCheck(string key, ResponseCheck? check, List<string> problems)
+    {
+        string name = $"load.responseChecks.{key}";
+        if (key.Split(' ', 2) is not [{ Length: > 0 }, ['/', ..]])
+        {
+            problems.Add($"\"load.responseChecks\" has the key \"{key}\"; write an endpoint as in the plan: a method, a space and a path, such as \"GET /products/{{id}}\".");
+        }
+
+        if (check is null || (check.Statuses is not { Count: > 0 } && check.ContentType is null && !check.ReadsBody))
+        {
+            problems.Add($"\"{name}\" is empty; give at least one of \"status\", \"contentType\", \"bodyContains\" or \"jsonPointer\".");
+            return;
+        }
+
+        foreach (int code in (check.Statuses ?? []).Where(c => c is < 100 or > 599).Take(1))
+        {
+            problems.Add($"\"{name}.status\" holds {code}; list status codes from 100 to 599.");
+        }
+
+        if (check.ContentType is { } type && (string.IsNullOrWhiteSpace(type) || !System.Text.Ascii.IsValid(type)))
+        {
+            problems.Add($"\"{name}.contentType\" is \"{type}\"; give a media type such as \"application/json\".");
+        }
+
+        if (check.BodyContains is { Length: 0 })
+        {
+            problems.Add($"\"{name}.bodyContains\" is empty; give the text the body must contain, or leave it out.");
+        }
+
+        if (check.JsonPointer is { } pointer && ResponseCheckMatcher.JsonPointerTokens(pointer) is null)
+        {
+            problems.Add($"\"{name}.jsonPointer\" is \"{pointer}\", not a JSON pointer; start it with \"/\" and write \"~\" as \"~0\" and \"/\" inside a name as \"~1\" (RFC 6901), such as \"/items/0/id\".");
         }
     }
 }

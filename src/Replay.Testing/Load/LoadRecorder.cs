@@ -11,19 +11,23 @@ internal sealed class LoadRecorder
     internal static readonly string[] TransportErrorKinds = ["refused", "reset", "timeout", "dns", "aborted", "other"];
 
     private readonly ReplayPlan _plan;
-    private readonly long[] _endpointPlanned, _endpointSent, _endpointCompleted, _endpointErrors, _endpointDropped, _endpointRetries;
+    private readonly long[] _endpointPlanned, _endpointSent, _endpointCompleted, _endpointErrors, _endpointDropped, _endpointRetries, _endpointCheckFailures;
     private readonly long[] _bucketSent, _bucketCompleted, _bucketErrors, _bucketDropped;
     private readonly long[] _endpointStatus;   // [endpoint * 600 + status]
     private readonly long[] _bucketStatusClass; // [bucket * 6 + class]
     private readonly long[] _transportErrors = new long[TransportErrorKinds.Length];
     private readonly LatencyHistogram[] _endpointResponse, _endpointService, _bucketResponse, _bucketService;
-    private long _sent, _completed, _errors, _dropped, _retries;
+    private long _sent, _completed, _errors, _dropped, _retries, _checkFailures;
 
     private readonly bool[] _errorStatus = new bool[StatusCodeSlots];
 
-    public LoadRecorder(ReplayPlan plan, IReadOnlyList<int>? errorStatuses = null)
+    private readonly bool[] _endpointChecked;
+
+    public LoadRecorder(ReplayPlan plan, IReadOnlyList<int>? errorStatuses = null, IEnumerable<string>? checkedEndpoints = null)
     {
         _plan = plan;
+        var checkedKeys = (checkedEndpoints ?? []).ToHashSet(StringComparer.Ordinal);
+        _endpointChecked = plan.Endpoints.Select(e => checkedKeys.Contains(e.Key)).ToArray();
         for (int s = 500; s < StatusCodeSlots; s++)
         {
             _errorStatus[s] = true;
@@ -49,6 +53,8 @@ internal sealed class LoadRecorder
         _endpointErrors = new long[endpoints];
         _endpointDropped = new long[endpoints];
         _endpointRetries = new long[endpoints];
+        _endpointCheckFailures = new long[endpoints];
+        CheckExamples = new ResponseCheckExamples(endpoints);
         _bucketSent = new long[buckets];
         _bucketCompleted = new long[buckets];
         _bucketErrors = new long[buckets];
@@ -62,6 +68,9 @@ internal sealed class LoadRecorder
     }
 
     public LatencyHistogram Response { get; } = new();
+
+    /// <summary>Where the response checks leave their examples.</summary>
+    public ResponseCheckExamples CheckExamples { get; }
 
     public LatencyHistogram Service { get; } = new();
 
@@ -96,7 +105,9 @@ internal sealed class LoadRecorder
         Interlocked.Increment(ref _bucketDropped[arrival.BucketIndex]);
     }
 
-    public void RecordResponse(in PlannedArrival arrival, int status, long responseTicks, long serviceTicks)
+    // A response that failed its check is an error of its own kind, counted once even when its status is one too;
+    // it was answered, so its latency counts like any other answer's.
+    public void RecordResponse(in PlannedArrival arrival, int status, long responseTicks, long serviceTicks, bool checkFailed = false)
     {
         Interlocked.Increment(ref _completed);
         Interlocked.Increment(ref _endpointCompleted[arrival.EndpointIndex]);
@@ -104,7 +115,13 @@ internal sealed class LoadRecorder
         int slot = Math.Clamp(status, 0, StatusCodeSlots - 1);
         Interlocked.Increment(ref _endpointStatus[(arrival.EndpointIndex * StatusCodeSlots) + slot]);
         Interlocked.Increment(ref _bucketStatusClass[(arrival.BucketIndex * 6) + Math.Clamp(slot / 100, 0, 5)]);
-        if (_errorStatus[slot])
+        if (checkFailed)
+        {
+            Interlocked.Increment(ref _checkFailures);
+            Interlocked.Increment(ref _endpointCheckFailures[arrival.EndpointIndex]);
+        }
+
+        if (_errorStatus[slot] || checkFailed)
         {
             CountError(arrival);
         }
@@ -135,6 +152,7 @@ internal sealed class LoadRecorder
             Errors = _endpointErrors[i],
             Dropped = _endpointDropped[i],
             Retries = _endpointRetries[i],
+            CheckFailures = _endpointCheckFailures[i],
             StatusCodes = StatusCodesOf(i),
             ResponseTime = _endpointResponse[i].Summarize(),
             ServiceTime = _endpointService[i].Summarize(),
@@ -178,6 +196,9 @@ internal sealed class LoadRecorder
             Errors = Errors,
             Dropped = Dropped,
             Retries = Interlocked.Read(ref _retries),
+            CheckedResponses = endpoints.Where((_, i) => _endpointChecked[i]).Sum(e => e.Completed),
+            CheckFailures = Interlocked.Read(ref _checkFailures),
+            CheckExamples = CheckExamples.ToList(),
             NotStarted = notStarted,
             Cancelled = cancelled,
             StatusCodes = statusCodes,

@@ -24,7 +24,10 @@ public sealed record ReplayResult
     /// <summary>Responses received, whatever their status.</summary>
     public long Completed { get; init; }
 
-    /// <summary>Transport errors, timeouts and 5xx responses.</summary>
+    /// <summary>
+    /// Transport errors, timeouts, 5xx responses, codes listed in <see cref="LoadEngineOptions.ErrorStatuses"/>, and
+    /// responses that failed their check (<see cref="CheckFailures"/>); a request is one error at most.
+    /// </summary>
     public long Errors { get; init; }
 
     /// <summary>Arrivals not sent because the in-flight cap was reached.</summary>
@@ -38,6 +41,17 @@ public sealed record ReplayResult
 
     /// <summary>Whether the run was cancelled before its schedule ended.</summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>Responses of endpoints that have a <see cref="ResponseCheck"/> (<see cref="LoadEngineOptions.ResponseChecks"/>); 0 when none has.</summary>
+    public long CheckedResponses { get; init; }
+
+    /// <summary>Responses that failed their endpoint's <see cref="ResponseCheck"/> (also counted in <see cref="Errors"/>).</summary>
+    public long CheckFailures { get; init; }
+
+    /// <summary>
+    /// A few responses that failed their check (up to five per endpoint, in plan order), secrets in their bodies masked.
+    /// </summary>
+    public IReadOnlyList<ResponseCheckExample> CheckExamples { get; init; } = [];
 
     /// <summary>Responses by status code.</summary>
     public IReadOnlyDictionary<int, long> StatusCodes { get; init; } = new Dictionary<int, long>();

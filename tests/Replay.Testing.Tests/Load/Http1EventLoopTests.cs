@@ -199,7 +199,7 @@ public sealed class Http1EventLoopTests : IAsyncDisposable
 
         public Task<Outcome> Outcome => _outcome.Task;
 
-        public override void Answered(int status, long writtenAt, long endedAt) => _outcome.TrySetResult(new(status, null, writtenAt, endedAt));
+        public override void Answered(int status, long writtenAt, long endedAt, bool checkFailed) => _outcome.TrySetResult(new(status, null, writtenAt, endedAt));
 
         public override void Failed(string kind, long writtenAt, long endedAt) => _outcome.TrySetResult(new(0, kind, writtenAt, endedAt));
     }

@@ -35,9 +35,13 @@ internal sealed class Http1Connection : IDisposable
         }
     }
 
-    /// <summary>Sends a request and reads its response.</summary>
-    /// <returns>The status code, whether the connection may carry another request, and when the request was written.</returns>
-    public async Task<(int Status, bool Reusable, long WrittenAt)> SendAsync(ReadOnlyMemory<byte> request, bool isHead, CancellationToken cancellationToken)
+    /// <summary>Sends a request, reads its response, and judges it by the endpoint's check, if it has one.</summary>
+    /// <returns>
+    /// The status code, whether the connection may carry another request, when the request was written, and whether
+    /// the response failed its check.
+    /// </returns>
+    public async Task<(int Status, bool Reusable, long WrittenAt, bool CheckFailed)> SendAsync(ReadOnlyMemory<byte> request, bool isHead,
+        CancellationToken cancellationToken, ResponseCheckMatcher? check = null)
     {
         using var registration = cancellationToken.Register(static s => ((Socket)s!).Dispose(), _socket);
         try
@@ -49,7 +53,7 @@ internal sealed class Http1Connection : IDisposable
                 request = request[sent..];
             }
 
-            _parser.Reset(isHead);
+            _parser.Reset(isHead, keepContentType: check is not null, keepBodyBytes: check is { ReadsBody: true } ? ResponseCheckMatcher.MaxBodyBytes : 0);
             while (true)
             {
                 int read;
@@ -69,7 +73,8 @@ internal sealed class Http1Connection : IDisposable
             }
 
             Used = true;
-            return (_parser.Status, _parser.KeepAlive, writtenAt);
+            bool failed = check is not null && !check.Passes(_parser.Status, _parser.ContentType, _parser.Body, _parser.BodyTruncated);
+            return (_parser.Status, _parser.KeepAlive, writtenAt, failed);
         }
         catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
         {

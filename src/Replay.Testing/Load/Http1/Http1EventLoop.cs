@@ -273,7 +273,8 @@ internal sealed unsafe class Http1EventLoop : IDisposable
     {
         connection.Current = exchange;
         connection.Sent = 0;
-        connection.Parser.Reset(exchange.IsHead);
+        connection.Parser.Reset(exchange.IsHead, keepContentType: exchange.Check is not null,
+            keepBodyBytes: exchange.Check is { ReadsBody: true } ? ResponseCheckMatcher.MaxBodyBytes : 0);
         connection.WrittenAt = Stopwatch.GetTimestamp();
         Send(connection);
     }
@@ -410,7 +411,9 @@ internal sealed unsafe class Http1EventLoop : IDisposable
             Close(connection);
         }
 
-        exchange.Answered(connection.Parser.Status, connection.WrittenAt, ended);
+        var parser = connection.Parser;
+        bool checkFailed = exchange.Check is { } check && !check.Passes(parser.Status, parser.ContentType, parser.Body, parser.BodyTruncated);
+        exchange.Answered(parser.Status, connection.WrittenAt, ended, checkFailed);
     }
 
     // The connection failed. A kept-alive one the server had closed before answering anything gets its request

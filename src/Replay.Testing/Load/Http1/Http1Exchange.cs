@@ -18,6 +18,9 @@ internal abstract class Http1Exchange(byte[] request, bool isHead, bool closeCon
     /// <summary>Close the connection after the response (a client that does not reuse connections).</summary>
     public bool CloseConnection { get; } = closeConnection;
 
+    /// <summary>The endpoint's response check, or null when its responses are not checked (nothing of them is then kept).</summary>
+    public ResponseCheckMatcher? Check { get; init; }
+
     /// <summary>When the attempt began (a Stopwatch timestamp): its timeout counts from here, waiting for a connection included.</summary>
     internal long StartedAt { get; set; }
 
@@ -31,7 +34,8 @@ internal abstract class Http1Exchange(byte[] request, bool isHead, bool closeCon
     /// <param name="status">Its status code.</param>
     /// <param name="writtenAt">When the request reached the socket (Stopwatch timestamp).</param>
     /// <param name="endedAt">When the response ended.</param>
-    public abstract void Answered(int status, long writtenAt, long endedAt);
+    /// <param name="checkFailed">Whether the response failed <see cref="Check"/>.</param>
+    public abstract void Answered(int status, long writtenAt, long endedAt, bool checkFailed);
 
     /// <summary>No response: <paramref name="kind"/> is <c>refused</c>, <c>reset</c>, <c>timeout</c>, <c>aborted</c> or <c>other</c>.</summary>
     /// <param name="kind">What went wrong.</param>

@@ -6,8 +6,8 @@ namespace Replay.Testing.Load.Http1;
 /// <summary>
 /// Reads one HTTP/1.1 response at a time from bytes as they arrive, in any slices: the status line and headers, then
 /// a body by Content-Length, chunked (extensions and trailers included) or until the connection closes, none for
-/// HEAD, 1xx, 204 and 304. Keeps nothing of the body. Both lean transports feed it: the pooled async sockets and the
-/// Linux event loop.
+/// HEAD, 1xx, 204 and 304. Keeps nothing of the body unless asked to (for a response check, the Content-Type header
+/// and the body's first bytes). Both lean transports feed it: the pooled async sockets and the Linux event loop.
 /// </summary>
 internal sealed class Http1ResponseParser
 {
@@ -20,6 +20,9 @@ internal sealed class Http1ResponseParser
     private long _remaining;
     private int _lineLength;    // bytes of the chunk-size or trailer line read so far
     private bool _isHead;
+    private bool _keepContentType, _keepBody;
+    private byte[]? _contentType, _body;    // grown once per connection, reused by each response
+    private int _contentTypeLength, _bodyLength, _bodyLimit;
 
     private enum State { Head, Fixed, ChunkSize, ChunkData, Trailer, UntilClose, Done }
 
@@ -32,10 +35,28 @@ internal sealed class Http1ResponseParser
     /// <summary>Whether any byte of the response has arrived.</summary>
     public bool Started { get; private set; }
 
+    /// <summary>The Content-Type header's value, when asked to keep it; empty when the response had none.</summary>
+    public ReadOnlySpan<byte> ContentType => _contentType.AsSpan(0, _contentTypeLength);
+
+    /// <summary>The body's first bytes (decoded from chunks), when asked to keep them.</summary>
+    public ReadOnlySpan<byte> Body => _body.AsSpan(0, _bodyLength);
+
+    /// <summary>Whether the body was longer than the bytes kept.</summary>
+    public bool BodyTruncated { get; private set; }
+
     /// <summary>Gets ready for the response to the next request.</summary>
-    public void Reset(bool isHead)
+    /// <param name="isHead">The request was a HEAD: no body follows whatever the headers say.</param>
+    /// <param name="keepContentType">Keep the Content-Type header's value (see <see cref="ContentType"/>).</param>
+    /// <param name="keepBodyBytes">Keep up to this many of the body's first bytes (see <see cref="Body"/>); 0 for none.</param>
+    public void Reset(bool isHead, bool keepContentType = false, int keepBodyBytes = 0)
     {
         _isHead = isHead;
+        _keepContentType = keepContentType;
+        _keepBody = keepBodyBytes > 0;
+        _bodyLimit = keepBodyBytes;
+        _contentTypeLength = 0;
+        _bodyLength = 0;
+        BodyTruncated = false;
         _state = State.Head;
         _headLength = 0;
         _remaining = 0;
@@ -60,6 +81,12 @@ internal sealed class Http1ResponseParser
                 case State.Fixed:
                 case State.ChunkData:
                     int take = (int)Math.Min(_remaining, data.Length);
+                    if (_keepBody)
+                    {
+                        // A chunk's _remaining counts its closing CRLF, which is framing, not body.
+                        Keep(data[..(_state == State.Fixed ? take : (int)Math.Clamp(_remaining - 2, 0, take))]);
+                    }
+
                     _remaining -= take;
                     data = data[take..];
                     if (_remaining == 0)
@@ -73,6 +100,11 @@ internal sealed class Http1ResponseParser
                     data = ReadLine(data);
                     break;
                 case State.UntilClose:
+                    if (_keepBody)
+                    {
+                        Keep(data);
+                    }
+
                     return false;
                 case State.Done:
                     // A server that sends more than the response framed has broken the framing: never reuse it.
@@ -186,6 +218,17 @@ internal sealed class Http1ResponseParser
             {
                 chunked = value.Length >= 7 && Ascii.EqualsIgnoreCase(value[^7..], "chunked"u8);
             }
+            else if (_keepContentType && name.Length == 12 && Ascii.EqualsIgnoreCase(name, "Content-Type"u8))
+            {
+                value = value[..Math.Min(value.Length, 256)];
+                if (_contentType is null)
+                {
+                    _contentType = new byte[256];
+                }
+
+                value.CopyTo(_contentType);
+                _contentTypeLength = value.Length;
+            }
             else if (name.Length == 10 && Ascii.EqualsIgnoreCase(name, "Connection"u8))
             {
                 close = Ascii.EqualsIgnoreCase(value, "close"u8) || (close && !Ascii.EqualsIgnoreCase(value, "keep-alive"u8));
@@ -194,6 +237,30 @@ internal sealed class Http1ResponseParser
 
         KeepAlive = !close;
         return (contentLength, chunked);
+    }
+
+    private void Keep(ReadOnlySpan<byte> data)
+    {
+        int room = _bodyLimit - _bodyLength;
+        if (data.Length > room)
+        {
+            BodyTruncated = true;
+            data = data[..room];
+        }
+
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        if (_body is null || _body.Length < _bodyLength + data.Length)
+        {
+            // Grown by doubling up to the limit: most checked bodies are small, and a connection keeps its buffer.
+            Array.Resize(ref _body, Math.Min(_bodyLimit, Math.Max(Math.Max(4096, (_body?.Length ?? 0) * 2), _bodyLength + data.Length)));
+        }
+
+        data.CopyTo(_body.AsSpan(_bodyLength));
+        _bodyLength += data.Length;
     }
 
     // A chunk-size line ("1a;ext=1") or a trailer line, gathered in the head buffer, which the body no longer needs.
