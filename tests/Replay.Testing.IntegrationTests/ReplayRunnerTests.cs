@@ -58,6 +58,36 @@ public class ReplayRunnerTests
     }
 
     [Fact]
+    public async Task A_finished_verdict_survives_a_results_folder_that_cannot_be_written()
+    {
+        // Given a passing replay whose results folder sits under a regular file
+        await using var target = await KestrelTarget.StartAsync();
+        string file = Path.Combine(TemporaryFolders.NewPath(), "not-a-folder");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "a file", TestContext.Current.CancellationToken);
+        var context = new UnwritableContext(Path.Combine(file, "results"));
+        var slo = new SloPolicy { P99 = TimeSpan.FromSeconds(5), MaxSchedulerLag = null, MaxGeneratorCpu = null };
+        var run = new ReplayRun(Request(target.BaseAddress, slo), context);
+
+        // When
+        var report = await run.ReplayAsync(TestContext.Current.CancellationToken);
+
+        // Then the verdict is the replay's, the folder is a reporter problem, and the test's outcome is the verdict's
+        report.Verdict.Passed.Should().BeTrue(report.Verdict.ToTable());
+        report.ReporterProblems.Should().Contain(p => p.Contains(context.ResultsDirectory, StringComparison.Ordinal));
+        run.EnsureExpectedVerdict(report);
+    }
+
+    private sealed class UnwritableContext(string resultsDirectory) : IReplayContext
+    {
+        public string ResultsDirectory { get; } = resultsDirectory;
+
+        public void WriteLine(string message)
+        {
+        }
+    }
+
+    [Fact]
     public async Task A_production_host_is_refused_before_any_traffic_is_sent()
     {
         var context = new RecordingContext();
