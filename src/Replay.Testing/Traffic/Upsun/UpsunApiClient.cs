@@ -2,19 +2,22 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Replay.Testing.Secrets;
 
 namespace Replay.Testing.Traffic.Upsun;
 
 /// <summary>
 /// Calls Upsun's API with a bearer token exchanged from the API token (re-exchanged a minute before it expires, or
 /// once when refused), retrying 429 and 5xx answers and timeouts with backoff and Retry-After, and turning every
-/// other failure into a message that names the cause and the fix. The API token never appears in a message.
+/// other failure into a message that names the cause and the fix. Neither the API token nor an access token ever
+/// appears in a message: both go to the run's <see cref="SecretRedactor"/>, and every message passes through it.
 /// </summary>
 internal sealed class UpsunApiClient : IDisposable
 {
     private readonly UpsunOptions _options;
     private readonly string _apiToken;
     private readonly HttpClient _http;
+    private readonly SecretRedactor _secrets = SecretRedactor.CurrentOrNew();
     private readonly SemaphoreSlim _tokenGate = new(1, 1);
     private string? _accessToken;
     private DateTimeOffset _expiresAt;
@@ -23,6 +26,7 @@ internal sealed class UpsunApiClient : IDisposable
     {
         _options = options;
         _apiToken = apiToken;
+        _secrets.Add(apiToken);
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan;   // per call, below, so a timeout can be told from a cancellation
     }
@@ -63,7 +67,7 @@ internal sealed class UpsunApiClient : IDisposable
             }
             catch (TimeoutException)
             {
-                throw new TrafficSourceException(
+                throw Redacted(
                     $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId} " +
                     $"within {_options.Timeout.TotalSeconds:0.###} s, {_options.MaxRetries + 1} times. Try again later, raise the timeout, or use a committed snapshot.");
             }
@@ -98,7 +102,7 @@ internal sealed class UpsunApiClient : IDisposable
     private Exception Failure(int status, string body, string path)
     {
         string where = $"project {_options.ProjectId}, environment {_options.EnvironmentId}";
-        return status switch
+        Exception failure = status switch
         {
             400 => new TrafficSourceException($"Upsun rejected the request for {where} (400{Title(body)}): {Violations(body).TrimEnd('.')}."),
             401 => new TrafficSourceException(
@@ -110,7 +114,13 @@ internal sealed class UpsunApiClient : IDisposable
             429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {_options.MaxRetries} retries. Try again later, or use a committed snapshot."),
             _ => new TrafficSourceException($"Upsun answered {status} for {where} after {_options.MaxRetries} retries{Excerpt(body)}. Try again later, or use a committed snapshot."),
         };
+
+        // An error body may quote the request (some gateways echo it), the bearer token included.
+        return failure is UpsunTooMuchDataException ? failure : Redacted(failure.Message);
     }
+
+    private TrafficSourceException Redacted(string message, Exception? inner = null) =>
+        inner is null ? new(_secrets.Redact(message)) : new(_secrets.Redact(message), inner);
 
     private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -126,7 +136,7 @@ internal sealed class UpsunApiClient : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new TrafficSourceException($"Upsun at {request.RequestUri!.GetLeftPart(UriPartial.Authority)} could not be reached ({e.Message}). Check upsun.apiUrl and upsun.authUrl, and the network.", e);
+            throw Redacted($"Upsun at {request.RequestUri!.GetLeftPart(UriPartial.Authority)} could not be reached ({e.Message}). Check upsun.apiUrl and upsun.authUrl, and the network.", e);
         }
     }
 
@@ -173,8 +183,8 @@ internal sealed class UpsunApiClient : IDisposable
                     if (!response.IsSuccessStatusCode)
                     {
                         string reason = Field(body, "error") ?? $"{(int)response.StatusCode}";
-                        throw new TrafficSourceException(
-                            $"Upsun did not accept the API token ({Scrub(reason)}). Create one in the Upsun console (My profile, API tokens) and set {UpsunOptions.ApiTokenVariable}.");
+                        throw Redacted(
+                            $"Upsun did not accept the API token ({reason}). Create one in the Upsun console (My profile, API tokens) and set {UpsunOptions.ApiTokenVariable}.");
                     }
 
                     string? token = Field(body, "access_token");
@@ -184,6 +194,7 @@ internal sealed class UpsunApiClient : IDisposable
                     }
 
                     int expiresIn = int.TryParse(Field(body, "expires_in"), out int seconds) ? seconds : 900;
+                    _secrets.Add(token);
                     _accessToken = token;
                     _expiresAt = DateTimeOffset.UtcNow.AddSeconds(Math.Max(0, expiresIn - 60));   // renewed a minute early
                     return token;
@@ -202,9 +213,7 @@ internal sealed class UpsunApiClient : IDisposable
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait;
     }
 
-    private string Scrub(string text) => _apiToken.Length > 0 ? text.Replace(_apiToken, "***", StringComparison.Ordinal) : text;
-
-    private string Excerpt(string body) => body.Length == 0 ? "" : $": {Scrub(body.Length > 200 ? body[..200] + "…" : body)}";
+    private string Excerpt(string body) => body.Length == 0 ? "" : $": {_secrets.Redact(body.Length > 200 ? body[..200] + "…" : body)}";
 
     private static string Title(string body) => Field(body, "title") is { } title ? " " + title : "";
 
@@ -224,7 +233,7 @@ internal sealed class UpsunApiClient : IDisposable
             // not the documented body; show it as it came
         }
 
-        return Scrub(body);
+        return body;
     }
 
     private static string? Field(string json, string name)

@@ -1,3 +1,6 @@
+using System.Text;
+using Replay.Testing.Secrets;
+
 namespace Replay.Testing.Traffic.Upsun;
 
 /// <summary>Where production runs on Upsun, and how to reach its observability API.</summary>
@@ -45,6 +48,23 @@ public sealed record UpsunOptions
 
     /// <summary>How long one call may take. Default 60 seconds.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    // The generated ToString would print the token: it shows only whether one is set.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ApiToken = ").Append(ApiToken is { Length: > 0 } ? SecretRedactor.Mask : "(not set)")
+            .Append(", ProjectId = ").Append(ProjectId)
+            .Append(", EnvironmentId = ").Append(EnvironmentId)
+            .Append(", ApiUrl = ").Append(ApiUrl)
+            .Append(", AuthUrl = ").Append(AuthUrl)
+            .Append(", TopUrlsCount = ").Append(TopUrlsCount)
+            .Append(", Service = ").Append(Service)
+            .Append(", MaxRetries = ").Append(MaxRetries)
+            .Append(", RetryDelay = ").Append(RetryDelay)
+            .Append(", MaxRetryDelay = ").Append(MaxRetryDelay)
+            .Append(", Timeout = ").Append(Timeout);
+        return true;
+    }
 
     internal string? ResolveToken() => ApiToken is { Length: > 0 } token ? token : Environment.GetEnvironmentVariable(ApiTokenVariable);
 }

@@ -200,6 +200,50 @@ public sealed class UpsunTrafficSourceTests : IDisposable
         error.Message.Should().NotContain("wrong-token-value");
     }
 
+    public static TheoryData<string, string, int> EchoingErrors => new()
+    {
+        { "token endpoint", "/oauth2/token", 400 },
+        { "token endpoint failing", "/oauth2/token", 503 },
+        { "bad request", FakeUpsun.Root + "/http-metrics/overview", 400 },
+        { "unauthorized", FakeUpsun.Root, 401 },
+        { "forbidden", FakeUpsun.Root, 403 },
+        { "too much data", FakeUpsun.Root + "/http-metrics/overview", 499 },
+        { "rate limited", FakeUpsun.Root, 429 },
+        { "server error", FakeUpsun.Root, 500 },
+        { "not json", FakeUpsun.Root + "/http-metrics/overview", 418 },
+    };
+
+    [Theory]
+    [MemberData(nameof(EchoingErrors))]
+    public async Task Given_an_error_body_that_echoes_both_tokens_when_it_is_reported_then_neither_token_appears(string kind, string path, int status)
+    {
+        // Given: a recognizable access token, and every field of the error quoting the request's credentials
+        const string access = "access-RECOGNIZABLE-7731";
+        _upsun.Server.Given(Request.Create().WithPath("/oauth2/token").UsingPost().WithBody(b => b != null && b.Contains(FakeUpsun.ApiToken, StringComparison.Ordinal)))
+            .AtPriority(5)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { access_token = access, expires_in = 900 }));
+        // The token endpoint's request carries only the API token; the API's carry the access token.
+        string echo = path == "/oauth2/token" ? $"api_token={FakeUpsun.ApiToken}" : $"api_token={FakeUpsun.ApiToken} Authorization: Bearer {access}";
+        string body = status == 418
+            ? echo
+            : System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["error"] = echo, ["error_description"] = echo, ["title"] = echo, ["detail"] = echo, ["message"] = echo,
+                ["type"] = echo, ["status"] = status, ["violations"] = new Dictionary<string, string[]> { [echo] = [echo, echo] },
+            });
+        var answer = Response.Create().WithStatusCode(status).WithBody(body);
+        _upsun.Server.Given(path == "/oauth2/token" ? Request.Create().WithPath(path).UsingPost() : Request.Create().WithPath(path).UsingGet())
+            .AtPriority(1).RespondWith(answer);
+
+        // When
+        var act = () => Fetch(_upsun.Options with { MaxRetries = 0 });
+
+        // Then
+        var error = (await act.Should().ThrowAsync<Exception>(kind)).Which;
+        string everything = error.ToString();
+        everything.Should().NotContain(FakeUpsun.ApiToken, kind).And.NotContain(access, kind);
+    }
+
     [Fact]
     public async Task A_malformed_overview_is_reported_as_such()
     {
