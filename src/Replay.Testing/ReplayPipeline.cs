@@ -85,7 +85,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext outpu
             stage = "environment";
             var provisioning = new ProvisioningContext { Profile = profile, Environment = _options.TargetEnvironment, Log = _context.WriteLine };
             await using var environment = await provisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
-            ProductionGuard.Check(environment.BaseAddress, profile.ProductionHosts, _options.AllowProductionTarget);
+            await ProductionGuard.CheckAsync(environment.BaseAddress, profile.ProductionHosts, _options.AllowProductionTarget, cancellationToken).ConfigureAwait(false);
             report = report with
             {
                 Target = new ReplayTarget(environment.BaseAddress, environment.Kind, environment.Description),
