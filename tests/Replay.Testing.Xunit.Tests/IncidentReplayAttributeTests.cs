@@ -45,11 +45,23 @@ public class IncidentReplayAttributeTests
         row.GetData().Single().Should().BeOfType<ReplayRun>();
     }
 
-    [Fact]
-    public void A_window_without_offset_fails_at_the_attribute_with_the_fix()
+    [Theory]
+    [InlineData("2026-03-10T12:00", "2026-03-10T13:00Z", "*has no UTC offset*")]
+    [InlineData("2026-03-10T13:00Z", "2026-03-10T12:00Z", "*at or before it starts*")]
+    [InlineData("2026-03-10T12:00Z", "2026-03-10T12:00Z", "*at or before it starts*")]
+    [InlineData("", "2026-03-10T13:00Z", "*is empty*")]
+    public async Task Given_a_bad_window_when_discovered_then_the_test_is_listed_and_fails_with_the_windows_message(string start, string end, string message)
     {
-        var act = () => new IncidentReplayAttribute("2026-03-10T12:00", "2026-03-10T13:00Z");
+        // When: discovery builds the attribute and reads its name and traits
+        var attribute = new IncidentReplayAttribute(start, end, memberName: "Fix_holds");
 
-        act.Should().Throw<ArgumentException>().WithMessage("*has no UTC offset*");
+        // Then: it is listed under its name, and running it fails with the window's message
+        attribute.DisplayName.Should().Be($"Fix_holds [{start}/{end}]");
+        attribute.GetTraits().Should().Contain(new KeyValuePair<string, string>("IncidentWindow", $"{start}/{end}"));
+        var row = (await attribute.GetData(Method, new DisposalTracker())).Single();
+        row.Skip.Should().BeNull();
+        var run = row.GetData().Single().Should().BeOfType<ReplayRun>().Which;
+        var act = () => run.ReplayAsync(TestContext.Current.CancellationToken);
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage(message);
     }
 }
