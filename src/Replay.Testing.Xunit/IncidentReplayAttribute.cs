@@ -166,7 +166,12 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
         var testContext = TestContext.Current;
         // xUnit's After is synchronous; a body that awaited ReplayAsync has already finished, so this only blocks
         // when the body left the replay to the adapter.
-        var report = run.ReplayAsync(testContext.CancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+        if (run.ReplayAfterBodyAsync(testContext.CancellationToken) is not { } replay)
+        {
+            return;   // the body already failed with the setup error; once is enough
+        }
+
+        var report = replay.ConfigureAwait(false).GetAwaiter().GetResult();
         foreach (string artifact in ReplayAttachments.Collect(run, report, line => testContext.TestOutputHelper?.WriteLine(line)))
         {
             testContext.AddAttachment(Path.GetFileName(artifact), File.ReadAllBytes(artifact), ReplayAttachments.MediaType(artifact));

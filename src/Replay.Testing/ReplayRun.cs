@@ -15,6 +15,7 @@ public sealed class ReplayRun
     private ReplayRequest? _request;
     private readonly IncidentWindow? _window;
     private Task<ReplayReport>? _replay;
+    private bool _setupFailureThrown;
 
     /// <summary>Creates a run; the test adapters do this.</summary>
     public ReplayRun(ReplayRequest request, IReplayContext context)
@@ -91,6 +92,7 @@ public sealed class ReplayRun
     {
         if (_setupFailure is not null)
         {
+            _setupFailureThrown = true;
             ExceptionDispatchInfo.Throw(_setupFailure);
         }
 
@@ -155,6 +157,13 @@ public sealed class ReplayRun
             throw new ReplayVerdictException(report);
         }
     }
+
+    /// <summary>
+    /// The replay the adapters run after the test body: null when the body already met the setup failure (it failed
+    /// the test once; throwing it again would show it twice); otherwise <see cref="ReplayAsync"/>.
+    /// </summary>
+    internal Task<ReplayReport>? ReplayAfterBodyAsync(CancellationToken cancellationToken) =>
+        _setupFailure is not null && _setupFailureThrown ? null : ReplayAsync(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => _window is null ? "replay of an invalid window" : $"replay of {_window}";
