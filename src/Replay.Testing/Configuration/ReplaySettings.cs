@@ -59,6 +59,8 @@ internal sealed record UpsunSettings
     [JsonPropertyName("authUrl")] public string? AuthUrl { get; init; }
     [JsonPropertyName("topUrlsCount")] public int? TopUrlsCount { get; init; }
     [JsonPropertyName("service")] public string? Service { get; init; }
+    [JsonPropertyName("requestTimeout")] public string? RequestTimeout { get; init; }
+    [JsonPropertyName("deadline")] public string? Deadline { get; init; }
 }
 
 internal sealed record PrometheusSettings

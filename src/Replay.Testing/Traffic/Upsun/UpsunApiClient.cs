@@ -45,6 +45,7 @@ internal sealed class UpsunApiClient : IDisposable
     public async Task<string> SendAsync(HttpMethod method, string pathAndQuery, object? jsonBody, CancellationToken cancellationToken)
     {
         bool reauthenticated = false;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (int attempt = 0; ; attempt++)
         {
             string token = await AccessTokenAsync(forceNew: false, cancellationToken).ConfigureAwait(false);
@@ -58,9 +59,9 @@ internal sealed class UpsunApiClient : IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await TransmitAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await TransmitAsync(request, started.Elapsed, cancellationToken).ConfigureAwait(false);
             }
-            catch (TimeoutException) when (attempt < _options.MaxRetries)
+            catch (TimeoutException) when (CanRetry(attempt, started.Elapsed, null))
             {
                 await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
@@ -68,8 +69,9 @@ internal sealed class UpsunApiClient : IDisposable
             catch (TimeoutException)
             {
                 throw Redacted(
-                    $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId} " +
-                    $"within {_options.Timeout.TotalSeconds:0.###} s, {_options.MaxRetries + 1} times. Try again later, raise the timeout, or use a committed snapshot.");
+                    $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId}: " +
+                    $"{Calls(attempt + 1)} in {started.Elapsed.TotalSeconds:0.#} s, each given {_options.Timeout.TotalSeconds:0.###} s (traffic.upsun.requestTimeout), within a deadline of " +
+                    $"{_options.Deadline.TotalSeconds:0.###} s (traffic.upsun.deadline). Try again later, raise them, or use a committed snapshot.");
             }
 
             using (response)
@@ -88,18 +90,17 @@ internal sealed class UpsunApiClient : IDisposable
                     continue;
                 }
 
-                if ((status == 429 || status >= 500) && attempt < _options.MaxRetries)
+                if ((status == 429 || status >= 500) && await WaitBeforeRetryAsync(attempt, started.Elapsed, response.Headers.RetryAfter, cancellationToken).ConfigureAwait(false))
                 {
-                    await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                throw Failure(status, body, pathAndQuery);
+                throw Failure(status, body, pathAndQuery, attempt + 1);
             }
         }
     }
 
-    private Exception Failure(int status, string body, string path)
+    private Exception Failure(int status, string body, string path, int calls)
     {
         string where = $"project {_options.ProjectId}, environment {_options.EnvironmentId}";
         Exception failure = status switch
@@ -111,8 +112,8 @@ internal sealed class UpsunApiClient : IDisposable
                 $"Upsun denied access to {where} (403): the API token's user has no access to it, or the project or environment does not exist. " +
                 "Check upsun.projectId and upsun.environmentId, and the user's role on the project."),
             499 => new UpsunTooMuchDataException($"Upsun answered 499 (too much data) for {path}."),
-            429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {_options.MaxRetries} retries. Try again later, or use a committed snapshot."),
-            _ => new TrafficSourceException($"Upsun answered {status} for {where} after {_options.MaxRetries} retries{Excerpt(body)}. Try again later, or use a committed snapshot."),
+            429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {Calls(calls)}. Try again later, or use a committed snapshot."),
+            _ => new TrafficSourceException($"Upsun answered {status} for {where} after {Calls(calls)}{Excerpt(body)}. Try again later, or use a committed snapshot."),
         };
 
         // An error body may quote the request (some gateways echo it), the bearer token included.
@@ -122,10 +123,28 @@ internal sealed class UpsunApiClient : IDisposable
     private TrafficSourceException Redacted(string message, Exception? inner = null) =>
         inner is null ? new(_secrets.Redact(message)) : new(_secrets.Redact(message), inner);
 
-    private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static string Calls(int calls) => calls == 1 ? "1 call" : $"{calls} calls";
+
+    // Retries while the budget lasts: attempts left, and the backoff ending before the deadline.
+    private bool CanRetry(int attempt, TimeSpan elapsed, RetryConditionHeaderValue? retryAfter) =>
+        attempt < _options.MaxRetries && elapsed + Backoff(attempt, retryAfter) < _options.Deadline;
+
+    private async Task<bool> WaitBeforeRetryAsync(int attempt, TimeSpan elapsed, RetryConditionHeaderValue? retryAfter, CancellationToken cancellationToken)
+    {
+        if (!CanRetry(attempt, elapsed, retryAfter))
+        {
+            return false;
+        }
+
+        await Task.Delay(Backoff(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
+        TimeSpan left = _options.Deadline - elapsed;
+        timeout.CancelAfter(left < _options.Timeout ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : _options.Timeout);
         try
         {
             return await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
@@ -150,6 +169,7 @@ internal sealed class UpsunApiClient : IDisposable
                 return _accessToken;
             }
 
+            var started = System.Diagnostics.Stopwatch.StartNew();
             for (int attempt = 0; ; attempt++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.AuthUrl, "oauth2/token"))
@@ -160,23 +180,27 @@ internal sealed class UpsunApiClient : IDisposable
                 HttpResponseMessage response;
                 try
                 {
-                    response = await TransmitAsync(request, cancellationToken).ConfigureAwait(false);
+                    response = await TransmitAsync(request, started.Elapsed, cancellationToken).ConfigureAwait(false);
                 }
-                catch (TimeoutException) when (attempt < _options.MaxRetries)
+                catch (TimeoutException) when (CanRetry(attempt, started.Elapsed, null))
                 {
+                    await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 catch (TimeoutException)
                 {
-                    throw new TrafficSourceException($"Upsun's token endpoint {_options.AuthUrl} did not answer within {_options.Timeout}.");
+                    throw Redacted(
+                        $"Upsun's token endpoint {new Uri(_options.AuthUrl, "oauth2/token")} did not answer: {Calls(attempt + 1)} in {started.Elapsed.TotalSeconds:0.#} s, each given " +
+                        $"{_options.Timeout.TotalSeconds:0.###} s (traffic.upsun.requestTimeout), within a deadline of {_options.Deadline.TotalSeconds:0.###} s (traffic.upsun.deadline). " +
+                        "Check upsun.authUrl and the network, or try again later.");
                 }
 
                 using (response)
                 {
                     string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    if (((int)response.StatusCode == 429 || (int)response.StatusCode >= 500) && attempt < _options.MaxRetries)
+                    if (((int)response.StatusCode == 429 || (int)response.StatusCode >= 500) &&
+                        await WaitBeforeRetryAsync(attempt, started.Elapsed, response.Headers.RetryAfter, cancellationToken).ConfigureAwait(false))
                     {
-                        await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), cancellationToken).ConfigureAwait(false);
                         continue;
                     }
 

@@ -46,8 +46,14 @@ public sealed record UpsunOptions
     /// <summary>The longest wait between retries, Retry-After included. Default 30 seconds.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one call may take. Default 60 seconds.</summary>
+    /// <summary>How long one call may take (<c>traffic.upsun.requestTimeout</c>). Default 60 seconds.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long one request may take with all its retries and the waits between them (<c>traffic.upsun.deadline</c>);
+    /// no retry starts that would end after it. Default 5 minutes.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(5);
 
     // The generated ToString would print the token: it shows only whether one is set.
     private bool PrintMembers(StringBuilder builder)
@@ -62,7 +68,8 @@ public sealed record UpsunOptions
             .Append(", MaxRetries = ").Append(MaxRetries)
             .Append(", RetryDelay = ").Append(RetryDelay)
             .Append(", MaxRetryDelay = ").Append(MaxRetryDelay)
-            .Append(", Timeout = ").Append(Timeout);
+            .Append(", Timeout = ").Append(Timeout)
+            .Append(", Deadline = ").Append(Deadline);
         return true;
     }
 
