@@ -41,13 +41,20 @@ public class ReplayRunnerTests
     {
         await using var target = await KestrelTarget.StartAsync();
         var context = new RecordingContext();
+        // Another replay (another checkout's, another test module's) holds the machine-wide lock for a moment: the
+        // lock's own lines come first, and the run's lines must still be judged by what they say.
+        var otherReplay = new FileStream(ReplayLock.DefaultPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var release = Task.Delay(300, TestContext.Current.CancellationToken).ContinueWith(_ => otherReplay.Dispose(), TaskScheduler.Default);
 
         var report = await ReplayRunner.RunAsync(Request(target.BaseAddress, new SloPolicy { P99 = TimeSpan.FromSeconds(5) }), context,
             TestContext.Current.CancellationToken);
+        await release;
 
         report.Verdict.Passed.Should().BeTrue(report.Verdict.ToTable());
         report.Result!.Sent.Should().Be(250);
-        context.Lines[1].Should().StartWith("  target:  existing environment at " + target.BaseAddress);
+        var lines = context.Lines.Where(l => !l.StartsWith("  lock:", StringComparison.Ordinal)).ToList();
+        lines[0].Should().StartWith("Incident replay CheckoutOutage.Fix_holds");
+        lines[1].Should().StartWith("  target:  existing environment at " + target.BaseAddress);
         string json = File.ReadAllText(report.Artifacts.Single(a => a.EndsWith("-result.json", StringComparison.Ordinal)));
         var again = ReplayReportJson.Deserialize(json);
         again.Result!.Sent.Should().Be(250);
