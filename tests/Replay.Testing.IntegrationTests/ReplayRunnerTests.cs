@@ -43,7 +43,7 @@ public class ReplayRunnerTests
         var context = new RecordingContext();
         // Another replay (another checkout's, another test module's) holds the machine-wide lock for a moment: the
         // lock's own lines come first, and the run's lines must still be judged by what they say.
-        var otherReplay = new FileStream(ReplayLock.DefaultPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var otherReplay = await HoldLockAsync();
         var release = Task.Delay(300, TestContext.Current.CancellationToken).ContinueWith(_ => otherReplay.Dispose(), TaskScheduler.Default);
 
         var report = await ReplayRunner.RunAsync(Request(target.BaseAddress, new SloPolicy { P99 = TimeSpan.FromSeconds(5) }), context,
@@ -74,5 +74,23 @@ public class ReplayRunnerTests
         report.Failure.Message.Should().Contain("Refusing to replay against https://shop.example.com/").And.Contain("AllowProductionTarget");
         report.Result.Should().BeNull();
         report.Verdict.Passed.Should().BeFalse();
+    }
+
+    // Takes the lock file as another process's replay would (not through ReplayLock, whose in-process gate would
+    // keep the run from even trying), waiting while a replay elsewhere holds it.
+    private static async Task<FileStream> HoldLockAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(ReplayLock.DefaultPath)!);
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); ; await Task.Delay(50, TestContext.Current.CancellationToken))
+        {
+            try
+            {
+                return new FileStream(ReplayLock.DefaultPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                // a replay elsewhere holds it; ours comes after
+            }
+        }
     }
 }
