@@ -26,20 +26,36 @@ public sealed class IncidentReplayAttribute : NUnitAttribute, ITestBuilder, IApp
     private readonly NUnitTestCaseBuilder _builder = new();
     private readonly string _start;
     private readonly string _end;
+    private readonly IncidentWindow? _window;
+    private readonly ArgumentException? _windowError;
 
     /// <summary>Declares the incident window to replay, as ISO 8601 timestamps with explicit offsets.</summary>
     /// <param name="start">The window's start, such as <c>"2026-03-10T12:00Z"</c>.</param>
     /// <param name="end">The window's end, such as <c>"2026-03-10T13:00Z"</c>.</param>
-    /// <exception cref="ArgumentException">A timestamp is malformed or has no offset, or the window is empty.</exception>
+    /// <remarks>
+    /// A malformed window (no offset, reversed, empty) does not throw here: the test is built, listed and fails with
+    /// the window's message, as the xUnit adapter's does.
+    /// </remarks>
     public IncidentReplayAttribute(string start, string end)
     {
-        Window = IncidentWindow.Parse(start, end);
+        try
+        {
+            _window = IncidentWindow.Parse(start, end);
+        }
+        catch (ArgumentException e)
+        {
+            _windowError = e;
+        }
+
         _start = start;
         _end = end;
     }
 
     /// <summary>The incident window.</summary>
-    public IncidentWindow Window { get; }
+    /// <exception cref="ArgumentException">A timestamp is malformed or has no offset, or the window is empty.</exception>
+    public IncidentWindow Window => _window ?? throw _windowError!;
+
+    private string WindowText => _window?.ToString() ?? $"{_start}/{_end}";
 
     /// <summary>The most the median response time may be, such as <c>"200ms"</c>. Overrides replay.json.</summary>
     public string? P50 { get; set; }
@@ -79,24 +95,32 @@ public sealed class IncidentReplayAttribute : NUnitAttribute, ITestBuilder, IApp
         var context = new NUnitReplayContext();
         ReplayRun run;
         string? skip = null;
-        try
-        {
-            var setup = ReplaySetup.Resolve(
-                new ReplaySetupInput(method.TypeInfo.Name, method.Name, _start, _end, null, method.MethodInfo.DeclaringType!.Assembly,
-                    new SloOverrides(P50, P90, P95, P99, P999, Max, MaxErrorRate, MinAchievedRate, NoWorseThanProduction, NoWorseThanBaseline)),
-                DefaultReporters.All);
-            context.ResultsDirectory = setup.ResultsDirectory;
-            skip = setup.SkipReason;
-            run = setup.Request is { } request ? new ReplayRun(request, context) : ReplayRun.Unavailable(Window, context, skip!);
-        }
-        catch (Exception e) when (e is ReplayConfigurationException or ArgumentException)
+        if (_windowError is not null)
         {
             // Rethrown inside the test, where the user sees it as the test's failure.
-            run = ReplayRun.Failed(Window, context, e);
+            run = ReplayRun.Failed(null, context, _windowError);
+        }
+        else
+        {
+            try
+            {
+                var setup = ReplaySetup.Resolve(
+                    new ReplaySetupInput(method.TypeInfo.Name, method.Name, _start, _end, null, method.MethodInfo.DeclaringType!.Assembly,
+                        new SloOverrides(P50, P90, P95, P99, P999, Max, MaxErrorRate, MinAchievedRate, NoWorseThanProduction, NoWorseThanBaseline)),
+                    DefaultReporters.All);
+                context.ResultsDirectory = setup.ResultsDirectory;
+                skip = setup.SkipReason;
+                run = setup.Request is { } request ? new ReplayRun(request, context) : ReplayRun.Unavailable(Window, context, skip!);
+            }
+            catch (Exception e) when (e is ReplayConfigurationException or ArgumentException)
+            {
+                // Rethrown inside the test, where the user sees it as the test's failure.
+                run = ReplayRun.Failed(Window, context, e);
+            }
         }
 
         // NUnit names tests after their arguments by default; ours is named after the window, with no dots in it.
-        var parameters = new TestCaseParameters([run]) { TestName = $"{method.Name} [{Window}]" };
+        var parameters = new TestCaseParameters([run]) { TestName = $"{method.Name} [{WindowText}]" };
         if (skip is not null)
         {
             parameters.RunState = RunState.Ignored;
@@ -111,7 +135,7 @@ public sealed class IncidentReplayAttribute : NUnitAttribute, ITestBuilder, IApp
     {
         ArgumentNullException.ThrowIfNull(test);
         test.Properties.Add(PropertyNames.Category, "IncidentReplay");
-        test.Properties.Set("IncidentWindow", Window.ToString());
+        test.Properties.Set("IncidentWindow", WindowText);
     }
 
     /// <inheritdoc />

@@ -26,6 +26,8 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
     private readonly string _start;
     private readonly string _end;
     private readonly string? _sourceFilePath;
+    private readonly IncidentWindow? _window;
+    private readonly ArgumentException? _windowError;
 
     /// <summary>Declares the incident window to replay, as ISO 8601 timestamps with explicit offsets.</summary>
     /// <param name="start">The window's start, such as <c>"2026-03-10T12:00Z"</c>.</param>
@@ -33,25 +35,39 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
     /// <param name="memberName">Filled in by the compiler.</param>
     /// <param name="sourceFilePath">Filled in by the compiler; snapshots are looked up beside this file.</param>
     /// <param name="sourceLineNumber">Filled in by the compiler.</param>
-    /// <exception cref="ArgumentException">A timestamp is malformed or has no offset, or the window is empty.</exception>
+    /// <remarks>
+    /// A malformed window (no offset, reversed, empty) does not throw here, where xUnit would drop the test during
+    /// discovery: the test is listed and fails with the window's message.
+    /// </remarks>
     public IncidentReplayAttribute(string start, string end,
         [CallerMemberName] string? memberName = null,
         [CallerFilePath] string? sourceFilePath = null,
         [CallerLineNumber] int sourceLineNumber = -1)
         : base(sourceFilePath, sourceLineNumber)
     {
-        Window = IncidentWindow.Parse(start, end);
+        try
+        {
+            _window = IncidentWindow.Parse(start, end);
+        }
+        catch (ArgumentException e)
+        {
+            _windowError = e;
+        }
+
         _start = start;
         _end = end;
         _sourceFilePath = sourceFilePath;
 
         // One stable test per method, named the same at discovery and execution; the ReplayRun is built at run time.
         DisableDiscoveryEnumeration = true;
-        DisplayName = $"{memberName} [{Window}]";
+        DisplayName = $"{memberName} [{WindowText}]";
     }
 
     /// <summary>The incident window.</summary>
-    public IncidentWindow Window { get; }
+    /// <exception cref="ArgumentException">A timestamp is malformed or has no offset, or the window is empty.</exception>
+    public IncidentWindow Window => _window ?? throw _windowError!;
+
+    private string WindowText => _window?.ToString() ?? $"{_start}/{_end}";
 
     /// <summary>The most the median response time may be, such as <c>"200ms"</c>. Overrides replay.json.</summary>
     public string? P50 { get; set; }
@@ -95,7 +111,7 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
 
     /// <inheritdoc />
     public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() =>
-        [new("Category", "IncidentReplay"), new("IncidentWindow", Window.ToString())];
+        [new("Category", "IncidentReplay"), new("IncidentWindow", WindowText)];
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
@@ -104,6 +120,12 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
         ReplayRun run;
         string? skip = null;
         var context = new XunitReplayContext();
+        if (_windowError is not null)
+        {
+            // Rethrown inside the test: the test is listed and fails with the window's message.
+            return new ValueTask<IReadOnlyCollection<ITheoryDataRow>>([new TheoryDataRow(ReplayRun.Failed(null, context, _windowError)) { Label = string.Empty }]);
+        }
+
         try
         {
             var setup = ReplaySetup.Resolve(
@@ -144,7 +166,12 @@ public sealed class IncidentReplayAttribute : TheoryAttribute, IDataAttribute, I
         var testContext = TestContext.Current;
         // xUnit's After is synchronous; a body that awaited ReplayAsync has already finished, so this only blocks
         // when the body left the replay to the adapter.
-        var report = run.ReplayAsync(testContext.CancellationToken).ConfigureAwait(false).GetAwaiter().GetResult();
+        if (run.ReplayAfterBodyAsync(testContext.CancellationToken) is not { } replay)
+        {
+            return;   // the body already failed with the setup error; once is enough
+        }
+
+        var report = replay.ConfigureAwait(false).GetAwaiter().GetResult();
         foreach (string artifact in ReplayAttachments.Collect(run, report, line => testContext.TestOutputHelper?.WriteLine(line)))
         {
             testContext.AddAttachment(Path.GetFileName(artifact), File.ReadAllBytes(artifact), ReplayAttachments.MediaType(artifact));

@@ -6,6 +6,7 @@ using Replay.Testing.Environments.Resources;
 using Replay.Testing.Load;
 using Replay.Testing.Plans;
 using Replay.Testing.Reporting;
+using Replay.Testing.Secrets;
 using Replay.Testing.Slo;
 using Replay.Testing.Traffic;
 using Replay.Testing.Traffic.Snapshots;
@@ -13,15 +14,21 @@ using Replay.Testing.Traffic.Snapshots;
 namespace Replay.Testing;
 
 /// <summary>The orchestrator behind <see cref="ReplayRunner"/>: one replay, stage by stage, teardown guaranteed.</summary>
-internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext context)
+internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext output)
 {
     private readonly IncidentReplayOptions _options = request.Options;
 
+    // One redactor per run: what the run learns (tokens, passwords) is masked in every line, failure and report.
+    private readonly RedactingReplayContext _context = new(output, new SecretRedactor());
+
+    private SecretRedactor Secrets => _context.Secrets;
+
     public async Task<ReplayReport> RunAsync(CancellationToken cancellationToken)
     {
+        SecretRedactor.Use(Secrets);
         // Two replays at once, in this process or another test assembly's, would measure each other.
-        await using var oneAtATime = await ReplayLock.AcquireAsync(ReplayLock.DefaultPath, context.WriteLine, cancellationToken).ConfigureAwait(false);
-        var report = await ReplayAsync(cancellationToken).ConfigureAwait(false);
+        await using var oneAtATime = await ReplayLock.AcquireAsync(ReplayLock.DefaultPath, _context.WriteLine, cancellationToken).ConfigureAwait(false);
+        var report = Redacted(await ReplayAsync(cancellationToken).ConfigureAwait(false));
         report = await WriteReportsAsync(report, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return report;
@@ -49,8 +56,8 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             var provisioner = _options.Provisioner ?? throw new ReplayConfigurationException(
                 "No target is set: configure \"target\" in replay.json (a base URL or a local project), or set IncidentReplayOptions.Provisioner.");
 
-            context.WriteLine($"Incident replay {request.TestName} [{request.Window}]");
-            context.WriteLine($"  target:  {provisioner.Description}");
+            _context.WriteLine($"Incident replay {request.TestName} [{request.Window}]");
+            _context.WriteLine($"  target:  {provisioner.Description}");
             var profile = await source.FetchAsync(request.Window, cancellationToken).ConfigureAwait(false);
             report = report with { Profile = profile };
             if (source is SnapshotTrafficSource snapshot)
@@ -61,10 +68,10 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             {
                 string saved = recording.SnapshotPath(request.Window);
                 report = report with { SnapshotPath = saved, SnapshotHash = TrafficSnapshotFile.HashOf(saved) };
-                context.WriteLine($"  traffic: read live and saved as \"{saved}\"; commit it to replay this window offline");
+                _context.WriteLine($"  traffic: read live and saved as \"{saved}\"; commit it to replay this window offline");
             }
 
-            context.WriteLine($"  traffic: {profile.Origin.Description}{(report.SnapshotPath is { } p ? $" (snapshot {Path.GetFileName(p)})" : "")}: " +
+            _context.WriteLine($"  traffic: {profile.Origin.Description}{(report.SnapshotPath is { } p ? $" (snapshot {Path.GetFileName(p)})" : "")}: " +
                 $"{profile.Endpoints.Count} endpoints, {N(profile.CoveredRequests)} of {N(profile.TotalRequests)} requests " +
                 $"({SloText.Percent(profile.Coverage)} coverage)");
 
@@ -79,15 +86,15 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             }
 
             stage = "environment";
-            var provisioning = new ProvisioningContext { Profile = profile, Environment = _options.TargetEnvironment, Log = context.WriteLine };
+            var provisioning = new ProvisioningContext { Profile = profile, Environment = _options.TargetEnvironment, Log = _context.WriteLine };
             await using var environment = await provisioner.ProvisionAsync(provisioning, cancellationToken).ConfigureAwait(false);
-            ProductionGuard.Check(environment.BaseAddress, profile.ProductionHosts, _options.AllowProductionTarget);
+            await ProductionGuard.CheckAsync(environment.BaseAddress, profile.ProductionHosts, _options.AllowProductionTarget, cancellationToken).ConfigureAwait(false);
             report = report with
             {
                 Target = new ReplayTarget(environment.BaseAddress, environment.Kind, environment.Description),
                 Parity = environment.Parity,
             };
-            context.WriteLine($"  target:  {environment.Description}");
+            _context.WriteLine($"  target:  {environment.Description}");
 
             if (plan is null)
             {
@@ -95,7 +102,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
                 var values = await TemplateValueQuery.RunAsync(environment.Database, _options.Plan.TemplateQueries, cancellationToken).ConfigureAwait(false);
                 foreach (var (name, found) in values)
                 {
-                    context.WriteLine($"  values:  {{{name}}} takes {N(found.Count)} values from the clone's data");
+                    _context.WriteLine($"  values:  {{{name}}} takes {N(found.Count)} values from the clone's data");
                 }
 
                 var merged = new Dictionary<string, IReadOnlyList<string>>(values);
@@ -110,7 +117,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
 
             stage = "load";
             var engine = new LoadEngine(_options.Load);
-            var progress = new SynchronousProgress<LoadProgress>(p => context.WriteLine(Describe(p)));
+            var progress = new SynchronousProgress<LoadProgress>(p => _context.WriteLine(Describe(p)));
             environment.ResourceSampler?.Start();
             ReplayResult result;
             try
@@ -128,21 +135,21 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
                 ? SloVerdict.NotJudged("the replay was cancelled") with { Checks = _options.Slo.Evaluate(result, profile, _options.BaselineResult).Checks }
                 : _options.Slo.Evaluate(result, profile, _options.BaselineResult);
             report = report with { Verdict = verdict };
-            context.WriteLine(verdict.ToTable());
+            _context.WriteLine(verdict.ToTable());
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             report = report with
             {
-                Failure = new ReplayFailure(stage, e.GetType().Name, e.Message),
+                Failure = new ReplayFailure(stage, e.GetType().Name, Secrets.Redact(e.Message)),
                 Verdict = SloVerdict.NotJudged($"the {stage} stage failed"),
             };
-            context.WriteLine($"  The {stage} stage failed: {e.Message}");
+            _context.WriteLine($"  The {stage} stage failed: {e.Message}");
         }
         catch (OperationCanceledException)
         {
             report = report with { Verdict = SloVerdict.NotJudged("the replay was cancelled") };
-            context.WriteLine("  The replay was cancelled; the target was torn down.");
+            _context.WriteLine("  The replay was cancelled; the target was torn down.");
         }
 
         return report with { Elapsed = clock.Elapsed };
@@ -182,17 +189,17 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
         var problems = new List<string>();
         try
         {
-            Directory.CreateDirectory(context.ResultsDirectory);
+            Directory.CreateDirectory(_context.ResultsDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             // The verdict is finished: a folder that cannot be made is a problem beside it, not an exception that
             // throws it away. The reporters still run; one that writes elsewhere (the job summary) still can.
-            problems.Add($"results folder \"{context.ResultsDirectory}\" could not be created: {e.GetType().Name}: {e.Message}");
-            context.WriteLine($"  The results folder \"{context.ResultsDirectory}\" could not be created: {e.Message}");
+            problems.Add($"results folder \"{_context.ResultsDirectory}\" could not be created: {e.GetType().Name}: {e.Message}");
+           _context.WriteLine($"  The results folder \"{_context.ResultsDirectory}\" could not be created: {e.Message}");
         }
 
-        var reportContext = new ReportContext(context.ResultsDirectory, FileStem(request.TestName));
+        var reportContext = new ReportContext(_context.ResultsDirectory, FileStem(request.TestName));
         var artifacts = new List<string>();
         foreach (var reporter in _options.Reporters)
         {
@@ -205,18 +212,27 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // A reporter's failure is reported, never allowed to hide the verdict.
-                problems.Add($"{reporter.Name}: {e.GetType().Name}: {e.Message}");
-                context.WriteLine($"  The {reporter.Name} reporter failed: {e.Message}");
+                problems.Add(Secrets.Redact($"{reporter.Name}: {e.GetType().Name}: {e.Message}"));
+                _context.WriteLine($"  The {reporter.Name} reporter failed: {e.Message}");
             }
         }
 
         foreach (string artifact in artifacts)
         {
-            context.WriteLine($"  report:  {artifact}");
+            _context.WriteLine($"  report:  {artifact}");
         }
 
         return report with { Artifacts = artifacts, ReporterProblems = problems };
     }
+
+    // The free text a report carries, masked before any reporter sees it.
+    private ReplayReport Redacted(ReplayReport report) => report with
+    {
+        Failure = report.Failure is { } failure ? failure with { Message = Secrets.Redact(failure.Message) } : null,
+        Verdict = report.Verdict.Problem is { } problem ? report.Verdict with { Problem = Secrets.Redact(problem) } : report.Verdict,
+        Target = report.Target is { } target ? target with { Description = Secrets.Redact(target.Description) } : null,
+        Parity = [.. report.Parity.Select(f => f with { Production = Secrets.Redact(f.Production), Target = Secrets.Redact(f.Target), Note = Secrets.Redact(f.Note) })],
+    };
 
     private static async Task<ResourceUsage?> ResourceUsageOfAsync(TargetEnvironment environment, TrafficProfile profile)
     {
@@ -259,7 +275,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext conte
 
     private ReplayReport Planned(ReplayReport report, ReplayPlan plan, TrafficProfile profile)
     {
-        context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
+        _context.WriteLine($"  plan:    {N(plan.TotalRequests)} requests over {plan.Duration} " +
             $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, " +
             (_options.Plan.Order == RequestOrder.Recorded ? "production's requests in recorded order)"
                 : $"seed {_options.Plan.Seed}{(_options.Plan.Arrivals == ArrivalSpacing.Poisson ? ", Poisson arrivals" : "")})"));

@@ -13,7 +13,9 @@ public sealed class ReplayRun
     private readonly Exception? _setupFailure;
     private readonly object _gate = new();
     private ReplayRequest? _request;
+    private readonly IncidentWindow? _window;
     private Task<ReplayReport>? _replay;
+    private bool _setupFailureThrown;
 
     /// <summary>Creates a run; the test adapters do this.</summary>
     public ReplayRun(ReplayRequest request, IReplayContext context)
@@ -21,21 +23,22 @@ public sealed class ReplayRun
     {
     }
 
-    private ReplayRun(IncidentWindow window, ReplayRequest? request, IReplayContext context, Exception? setupFailure)
+    private ReplayRun(IncidentWindow? window, ReplayRequest? request, IReplayContext context, Exception? setupFailure)
     {
-        Window = window;
+        _window = window;
         _request = request;
         _context = context;
         _setupFailure = setupFailure;
     }
 
     /// <summary>The incident window.</summary>
-    public IncidentWindow Window { get; }
+    /// <exception cref="ArgumentException">The attribute's window is invalid (no offset, reversed or empty).</exception>
+    public IncidentWindow Window => _window ?? throw _setupFailure!;
 
     /// <summary>What will be replayed, and how.</summary>
     /// <exception cref="InvalidOperationException">The replay could not be set up.</exception>
     public ReplayRequest Request => _request ?? throw new InvalidOperationException(
-        $"The replay of {Window} is not set up: {_setupFailure?.Message ?? "it was skipped"}");
+        $"The replay of {_window?.ToString() ?? "an invalid window"} is not set up: {_setupFailure?.Message ?? "it was skipped"}");
 
     /// <summary>The options the replay runs with.</summary>
     public IncidentReplayOptions Options => Request.Options;
@@ -89,6 +92,7 @@ public sealed class ReplayRun
     {
         if (_setupFailure is not null)
         {
+            _setupFailureThrown = true;
             ExceptionDispatchInfo.Throw(_setupFailure);
         }
 
@@ -168,12 +172,19 @@ public sealed class ReplayRun
         }
     }
 
+    /// <summary>
+    /// The replay the adapters run after the test body: null when the body already met the setup failure (it failed
+    /// the test once; throwing it again would show it twice); otherwise <see cref="ReplayAsync"/>.
+    /// </summary>
+    internal Task<ReplayReport>? ReplayAfterBodyAsync(CancellationToken cancellationToken) =>
+        _setupFailure is not null && _setupFailureThrown ? null : ReplayAsync(cancellationToken);
+
     /// <inheritdoc />
-    public override string ToString() => $"replay of {Window}";
+    public override string ToString() => _window is null ? "replay of an invalid window" : $"replay of {_window}";
 
     internal static ReplayRun Unavailable(IncidentWindow window, IReplayContext context, string reason) =>
         new(window, null, context, new InvalidOperationException(reason));
 
-    internal static ReplayRun Failed(IncidentWindow window, IReplayContext context, Exception failure) =>
+    internal static ReplayRun Failed(IncidentWindow? window, IReplayContext context, Exception failure) =>
         new(window, null, context, failure);
 }

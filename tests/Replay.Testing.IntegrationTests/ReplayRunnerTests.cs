@@ -41,15 +41,22 @@ public class ReplayRunnerTests
     {
         await using var target = await KestrelTarget.StartAsync();
         var context = new RecordingContext();
+        // Another replay (another checkout's, another test module's) holds the machine-wide lock for a moment: the
+        // lock's own lines come first, and the run's lines must still be judged by what they say.
+        var otherReplay = await HoldLockAsync();
+        var release = Task.Delay(300, TestContext.Current.CancellationToken).ContinueWith(_ => otherReplay.Dispose(), TaskScheduler.Default);
 
         // About the run's output: the generator's own health is judged elsewhere (NoFalsePassTests, StarvedGeneratorTests).
         var slo = new SloPolicy { P99 = TimeSpan.FromSeconds(5), MaxSchedulerLag = null, MaxGeneratorCpu = null };
         var report = await ReplayRunner.RunAsync(Request(target.BaseAddress, slo), context,
             TestContext.Current.CancellationToken);
+        await release;
 
         report.Verdict.Passed.Should().BeTrue(report.Verdict.ToTable());
         report.Result!.Sent.Should().Be(250);
-        context.Lines[1].Should().StartWith("  target:  existing environment at " + target.BaseAddress);
+        var lines = context.Lines.Where(l => !l.StartsWith("  lock:", StringComparison.Ordinal)).ToList();
+        lines[0].Should().StartWith("Incident replay CheckoutOutage.Fix_holds");
+        lines[1].Should().StartWith("  target:  existing environment at " + target.BaseAddress);
         string json = File.ReadAllText(report.Artifacts.Single(a => a.EndsWith("-result.json", StringComparison.Ordinal)));
         var again = ReplayReportJson.Deserialize(json);
         again.Result!.Sent.Should().Be(250);
@@ -99,5 +106,23 @@ public class ReplayRunnerTests
         report.Failure.Message.Should().Contain("Refusing to replay against https://shop.example.com/").And.Contain("AllowProductionTarget");
         report.Result.Should().BeNull();
         report.Verdict.Passed.Should().BeFalse();
+    }
+
+    // Takes the lock file as another process's replay would (not through ReplayLock, whose in-process gate would
+    // keep the run from even trying), waiting while a replay elsewhere holds it.
+    private static async Task<FileStream> HoldLockAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(ReplayLock.DefaultPath)!);
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); ; await Task.Delay(50, TestContext.Current.CancellationToken))
+        {
+            try
+            {
+                return new FileStream(ReplayLock.DefaultPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                // a replay elsewhere holds it; ours comes after
+            }
+        }
     }
 }

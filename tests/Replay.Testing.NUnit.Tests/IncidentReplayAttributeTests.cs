@@ -49,12 +49,21 @@ public class IncidentReplayAttributeTests
             .And.Contain("2031-01-01T0000Z_2031-01-01T0100Z.upsun.traffic.json");
     }
 
-    [Test]
-    public void A_window_without_offset_fails_at_the_attribute_with_the_fix()
+    [TestCase("2026-03-10T12:00", "2026-03-10T13:00Z", "*has no UTC offset*")]
+    [TestCase("2026-03-10T13:00Z", "2026-03-10T12:00Z", "*at or before it starts*")]
+    [TestCase("", "2026-03-10T13:00Z", "*is empty*")]
+    public async Task Given_a_bad_window_when_built_then_the_test_is_runnable_and_fails_with_the_windows_message(string start, string end, string message)
     {
-        var act = () => new IncidentReplayAttribute("2026-03-10T12:00", "2026-03-10T13:00Z");
+        // When
+        var test = Build(new IncidentReplayAttribute(start, end));
 
-        act.Should().Throw<ArgumentException>().WithMessage("*has no UTC offset*");
+        // Then: the same as the xUnit adapter: listed under its window, failing with the window's message
+        test.Name.Should().Be($"Unconfigured_replay [{start}/{end}]");
+        test.RunState.Should().Be(RunState.Runnable);
+        test.Properties.Get("IncidentWindow").Should().Be($"{start}/{end}");
+        var run = test.Arguments.Should().ContainSingle().Which.Should().BeOfType<ReplayRun>().Which;
+        var act = () => run.ReplayAsync();
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage(message);
     }
 
     [Test]

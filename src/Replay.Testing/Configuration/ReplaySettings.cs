@@ -67,6 +67,8 @@ internal sealed record UpsunSettings
     [JsonPropertyName("authUrl")] public string? AuthUrl { get; init; }
     [JsonPropertyName("topUrlsCount")] public int? TopUrlsCount { get; init; }
     [JsonPropertyName("service")] public string? Service { get; init; }
+    [JsonPropertyName("requestTimeout")] public string? RequestTimeout { get; init; }
+    [JsonPropertyName("deadline")] public string? Deadline { get; init; }
 }
 
 internal sealed record PrometheusSettings
@@ -133,6 +135,16 @@ internal sealed record DatabaseSettings
     [JsonPropertyName("source")] public string? Source { get; init; }
     [JsonPropertyName("environmentVariable")] public string? EnvironmentVariable { get; init; }
     [JsonPropertyName("scrub")] public List<string>? Scrub { get; init; }
+
+    // The source may be a connection string with a password; the generated ToString would print it.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Provider = ").Append(Provider)
+            .Append(", Source = ").Append(Source is null ? null : Secrets.SecretRedactor.RedactConnectionString(Source))
+            .Append(", EnvironmentVariable = ").Append(EnvironmentVariable)
+            .Append(", Scrub = ").Append(Scrub?.Count ?? 0).Append(" statements");
+        return true;
+    }
 }
 
 internal sealed record RequestBodySettings

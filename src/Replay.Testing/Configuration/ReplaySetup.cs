@@ -211,6 +211,8 @@ internal static class ReplaySetup
             AuthUrl = upsun.AuthUrl is { Length: > 0 } auth ? AbsoluteUri(auth, "traffic.upsun.authUrl") : options.AuthUrl,
             TopUrlsCount = upsun.TopUrlsCount ?? options.TopUrlsCount,
             Service = upsun.Service ?? options.Service,
+            Timeout = Duration(upsun.RequestTimeout, "traffic.upsun.requestTimeout") ?? options.Timeout,
+            Deadline = Duration(upsun.Deadline, "traffic.upsun.deadline") ?? options.Deadline,
         });
     }
 

@@ -216,4 +216,15 @@ public sealed class ReplaySettingsReadTests : IDisposable
             System.Environment.SetEnvironmentVariable("UPSUN_API_TOKEN", saved);
         }
     }
+
+    [Fact]
+    public void Upsun_request_timeout_and_deadline_are_read_from_replay_json()
+    {
+        File.WriteAllText(_path, """{ "traffic": { "upsun": { "projectId": "abc123", "environmentId": "main", "requestTimeout": "250ms", "deadline": "2s" } } }""");
+
+        var upsun = ReplaySetup.Read(_path, Environment()).Traffic!.Upsun!;
+
+        upsun.RequestTimeout.Should().Be("250ms");
+        upsun.Deadline.Should().Be("2s");
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using Replay.Testing.Secrets;
+
 namespace Replay.Testing.Environments.Databases;
 
 /// <summary>Which database to clone for a local target, and how the target finds its clone.</summary>
@@ -11,4 +14,14 @@ public sealed record DatabaseCloneSpec(string Provider, string Source, string En
 {
     /// <summary>SQL or code run on the clone before any traffic, in order (for example, replace every e-mail address).</summary>
     public IReadOnlyList<ScrubStep> Scrub { get; init; } = [];
+
+    // A PostgreSQL source holds a password; the generated ToString would print it.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Provider = ").Append(Provider)
+            .Append(", Source = ").Append(SecretRedactor.RedactConnectionString(Source))
+            .Append(", EnvironmentVariable = ").Append(EnvironmentVariable)
+            .Append(", Scrub = ").Append(Scrub.Count).Append(" steps");
+        return true;
+    }
 }

@@ -208,8 +208,7 @@ public sealed class LocalProcessEnvironmentProvisioner : IEnvironmentProvisioner
     }
 
     // Passwords stay out of the output.
-    private static string Redacted(string source) =>
-        System.Text.RegularExpressions.Regex.Replace(source, @"(?i)(password|pwd)\s*=\s*[^;]*", "$1=***");
+    private static string Redacted(string source) => Secrets.SecretRedactor.RedactConnectionString(source);
 
     private static int FreePort()
     {

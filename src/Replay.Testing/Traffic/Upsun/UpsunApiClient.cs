@@ -2,19 +2,22 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Replay.Testing.Secrets;
 
 namespace Replay.Testing.Traffic.Upsun;
 
 /// <summary>
 /// Calls Upsun's API with a bearer token exchanged from the API token (re-exchanged a minute before it expires, or
 /// once when refused), retrying 429 and 5xx answers and timeouts with backoff and Retry-After, and turning every
-/// other failure into a message that names the cause and the fix. The API token never appears in a message.
+/// other failure into a message that names the cause and the fix. Neither the API token nor an access token ever
+/// appears in a message: both go to the run's <see cref="SecretRedactor"/>, and every message passes through it.
 /// </summary>
 internal sealed class UpsunApiClient : IDisposable
 {
     private readonly UpsunOptions _options;
     private readonly string _apiToken;
     private readonly HttpClient _http;
+    private readonly SecretRedactor _secrets = SecretRedactor.CurrentOrNew();
     private readonly SemaphoreSlim _tokenGate = new(1, 1);
     private string? _accessToken;
     private DateTimeOffset _expiresAt;
@@ -23,6 +26,7 @@ internal sealed class UpsunApiClient : IDisposable
     {
         _options = options;
         _apiToken = apiToken;
+        _secrets.Add(apiToken);
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan;   // per call, below, so a timeout can be told from a cancellation
     }
@@ -41,6 +45,7 @@ internal sealed class UpsunApiClient : IDisposable
     public async Task<string> SendAsync(HttpMethod method, string pathAndQuery, object? jsonBody, CancellationToken cancellationToken)
     {
         bool reauthenticated = false;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (int attempt = 0; ; attempt++)
         {
             string token = await AccessTokenAsync(forceNew: false, cancellationToken).ConfigureAwait(false);
@@ -54,18 +59,19 @@ internal sealed class UpsunApiClient : IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await TransmitAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await TransmitAsync(request, started.Elapsed, cancellationToken).ConfigureAwait(false);
             }
-            catch (TimeoutException) when (attempt < _options.MaxRetries)
+            catch (TimeoutException) when (CanRetry(attempt, started.Elapsed, null))
             {
                 await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (TimeoutException)
             {
-                throw new TrafficSourceException(
-                    $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId} " +
-                    $"within {_options.Timeout.TotalSeconds:0.###} s, {_options.MaxRetries + 1} times. Try again later, raise the timeout, or use a committed snapshot.");
+                throw Redacted(
+                    $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId}: " +
+                    $"{Calls(attempt + 1)} in {started.Elapsed.TotalSeconds:0.#} s, each given {_options.Timeout.TotalSeconds:0.###} s (traffic.upsun.requestTimeout), within a deadline of " +
+                    $"{_options.Deadline.TotalSeconds:0.###} s (traffic.upsun.deadline). Try again later, raise them, or use a committed snapshot.");
             }
 
             using (response)
@@ -84,21 +90,20 @@ internal sealed class UpsunApiClient : IDisposable
                     continue;
                 }
 
-                if ((status == 429 || status >= 500) && attempt < _options.MaxRetries)
+                if ((status == 429 || status >= 500) && await WaitBeforeRetryAsync(attempt, started.Elapsed, response.Headers.RetryAfter, cancellationToken).ConfigureAwait(false))
                 {
-                    await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                throw Failure(status, body, pathAndQuery);
+                throw Failure(status, body, pathAndQuery, attempt + 1);
             }
         }
     }
 
-    private Exception Failure(int status, string body, string path)
+    private Exception Failure(int status, string body, string path, int calls)
     {
         string where = $"project {_options.ProjectId}, environment {_options.EnvironmentId}";
-        return status switch
+        Exception failure = status switch
         {
             400 => new TrafficSourceException($"Upsun rejected the request for {where} (400{Title(body)}): {Violations(body).TrimEnd('.')}."),
             401 => new TrafficSourceException(
@@ -107,15 +112,39 @@ internal sealed class UpsunApiClient : IDisposable
                 $"Upsun denied access to {where} (403): the API token's user has no access to it, or the project or environment does not exist. " +
                 "Check upsun.projectId and upsun.environmentId, and the user's role on the project."),
             499 => new UpsunTooMuchDataException($"Upsun answered 499 (too much data) for {path}."),
-            429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {_options.MaxRetries} retries. Try again later, or use a committed snapshot."),
-            _ => new TrafficSourceException($"Upsun answered {status} for {where} after {_options.MaxRetries} retries{Excerpt(body)}. Try again later, or use a committed snapshot."),
+            429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {Calls(calls)}. Try again later, or use a committed snapshot."),
+            _ => new TrafficSourceException($"Upsun answered {status} for {where} after {Calls(calls)}{Excerpt(body)}. Try again later, or use a committed snapshot."),
         };
+
+        // An error body may quote the request (some gateways echo it), the bearer token included.
+        return failure is UpsunTooMuchDataException ? failure : Redacted(failure.Message);
     }
 
-    private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private TrafficSourceException Redacted(string message, Exception? inner = null) =>
+        inner is null ? new(_secrets.Redact(message)) : new(_secrets.Redact(message), inner);
+
+    private static string Calls(int calls) => calls == 1 ? "1 call" : $"{calls} calls";
+
+    // Retries while the budget lasts: attempts left, and the backoff ending before the deadline.
+    private bool CanRetry(int attempt, TimeSpan elapsed, RetryConditionHeaderValue? retryAfter) =>
+        attempt < _options.MaxRetries && elapsed + Backoff(attempt, retryAfter) < _options.Deadline;
+
+    private async Task<bool> WaitBeforeRetryAsync(int attempt, TimeSpan elapsed, RetryConditionHeaderValue? retryAfter, CancellationToken cancellationToken)
+    {
+        if (!CanRetry(attempt, elapsed, retryAfter))
+        {
+            return false;
+        }
+
+        await Task.Delay(Backoff(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
+        TimeSpan left = _options.Deadline - elapsed;
+        timeout.CancelAfter(left < _options.Timeout ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : _options.Timeout);
         try
         {
             return await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
@@ -126,7 +155,7 @@ internal sealed class UpsunApiClient : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new TrafficSourceException($"Upsun at {request.RequestUri!.GetLeftPart(UriPartial.Authority)} could not be reached ({e.Message}). Check upsun.apiUrl and upsun.authUrl, and the network.", e);
+            throw Redacted($"Upsun at {request.RequestUri!.GetLeftPart(UriPartial.Authority)} could not be reached ({e.Message}). Check upsun.apiUrl and upsun.authUrl, and the network.", e);
         }
     }
 
@@ -140,6 +169,7 @@ internal sealed class UpsunApiClient : IDisposable
                 return _accessToken;
             }
 
+            var started = System.Diagnostics.Stopwatch.StartNew();
             for (int attempt = 0; ; attempt++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.AuthUrl, "oauth2/token"))
@@ -150,31 +180,35 @@ internal sealed class UpsunApiClient : IDisposable
                 HttpResponseMessage response;
                 try
                 {
-                    response = await TransmitAsync(request, cancellationToken).ConfigureAwait(false);
+                    response = await TransmitAsync(request, started.Elapsed, cancellationToken).ConfigureAwait(false);
                 }
-                catch (TimeoutException) when (attempt < _options.MaxRetries)
+                catch (TimeoutException) when (CanRetry(attempt, started.Elapsed, null))
                 {
+                    await Task.Delay(Backoff(attempt, null), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 catch (TimeoutException)
                 {
-                    throw new TrafficSourceException($"Upsun's token endpoint {_options.AuthUrl} did not answer within {_options.Timeout}.");
+                    throw Redacted(
+                        $"Upsun's token endpoint {new Uri(_options.AuthUrl, "oauth2/token")} did not answer: {Calls(attempt + 1)} in {started.Elapsed.TotalSeconds:0.#} s, each given " +
+                        $"{_options.Timeout.TotalSeconds:0.###} s (traffic.upsun.requestTimeout), within a deadline of {_options.Deadline.TotalSeconds:0.###} s (traffic.upsun.deadline). " +
+                        "Check upsun.authUrl and the network, or try again later.");
                 }
 
                 using (response)
                 {
                     string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    if (((int)response.StatusCode == 429 || (int)response.StatusCode >= 500) && attempt < _options.MaxRetries)
+                    if (((int)response.StatusCode == 429 || (int)response.StatusCode >= 500) &&
+                        await WaitBeforeRetryAsync(attempt, started.Elapsed, response.Headers.RetryAfter, cancellationToken).ConfigureAwait(false))
                     {
-                        await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), cancellationToken).ConfigureAwait(false);
                         continue;
                     }
 
                     if (!response.IsSuccessStatusCode)
                     {
                         string reason = Field(body, "error") ?? $"{(int)response.StatusCode}";
-                        throw new TrafficSourceException(
-                            $"Upsun did not accept the API token ({Scrub(reason)}). Create one in the Upsun console (My profile, API tokens) and set {UpsunOptions.ApiTokenVariable}.");
+                        throw Redacted(
+                            $"Upsun did not accept the API token ({reason}). Create one in the Upsun console (My profile, API tokens) and set {UpsunOptions.ApiTokenVariable}.");
                     }
 
                     string? token = Field(body, "access_token");
@@ -184,6 +218,7 @@ internal sealed class UpsunApiClient : IDisposable
                     }
 
                     int expiresIn = int.TryParse(Field(body, "expires_in"), out int seconds) ? seconds : 900;
+                    _secrets.Add(token);
                     _accessToken = token;
                     _expiresAt = DateTimeOffset.UtcNow.AddSeconds(Math.Max(0, expiresIn - 60));   // renewed a minute early
                     return token;
@@ -202,9 +237,7 @@ internal sealed class UpsunApiClient : IDisposable
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait;
     }
 
-    private string Scrub(string text) => _apiToken.Length > 0 ? text.Replace(_apiToken, "***", StringComparison.Ordinal) : text;
-
-    private string Excerpt(string body) => body.Length == 0 ? "" : $": {Scrub(body.Length > 200 ? body[..200] + "…" : body)}";
+    private string Excerpt(string body) => body.Length == 0 ? "" : $": {_secrets.Redact(body.Length > 200 ? body[..200] + "…" : body)}";
 
     private static string Title(string body) => Field(body, "title") is { } title ? " " + title : "";
 
@@ -224,7 +257,7 @@ internal sealed class UpsunApiClient : IDisposable
             // not the documented body; show it as it came
         }
 
-        return Scrub(body);
+        return body;
     }
 
     private static string? Field(string json, string name)

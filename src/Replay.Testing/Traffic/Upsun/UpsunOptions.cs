@@ -1,3 +1,6 @@
+using System.Text;
+using Replay.Testing.Secrets;
+
 namespace Replay.Testing.Traffic.Upsun;
 
 /// <summary>Where production runs on Upsun, and how to reach its observability API.</summary>
@@ -43,8 +46,32 @@ public sealed record UpsunOptions
     /// <summary>The longest wait between retries, Retry-After included. Default 30 seconds.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one call may take. Default 60 seconds.</summary>
+    /// <summary>How long one call may take (<c>traffic.upsun.requestTimeout</c>). Default 60 seconds.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long one request may take with all its retries and the waits between them (<c>traffic.upsun.deadline</c>);
+    /// no retry starts that would end after it. Default 5 minutes.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(5);
+
+    // The generated ToString would print the token: it shows only whether one is set.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ApiToken = ").Append(ApiToken is { Length: > 0 } ? SecretRedactor.Mask : "(not set)")
+            .Append(", ProjectId = ").Append(ProjectId)
+            .Append(", EnvironmentId = ").Append(EnvironmentId)
+            .Append(", ApiUrl = ").Append(ApiUrl)
+            .Append(", AuthUrl = ").Append(AuthUrl)
+            .Append(", TopUrlsCount = ").Append(TopUrlsCount)
+            .Append(", Service = ").Append(Service)
+            .Append(", MaxRetries = ").Append(MaxRetries)
+            .Append(", RetryDelay = ").Append(RetryDelay)
+            .Append(", MaxRetryDelay = ").Append(MaxRetryDelay)
+            .Append(", Timeout = ").Append(Timeout)
+            .Append(", Deadline = ").Append(Deadline);
+        return true;
+    }
 
     internal string? ResolveToken() => ApiToken is { Length: > 0 } token ? token : Environment.GetEnvironmentVariable(ApiTokenVariable);
 }

@@ -43,6 +43,11 @@ public sealed class UpsunTrafficSource : ITrafficSource
             problems.Add($"UpsunOptions.TopUrlsCount is {options.TopUrlsCount}; Upsun ranks from 1 to {MaxBreakdownUrls} URLs (above {MaxOverviewUrls} through its URL breakdown).");
         }
 
+        if (options.Timeout <= TimeSpan.Zero || options.Deadline <= TimeSpan.Zero)
+        {
+            problems.Add($"UpsunOptions.Timeout is {options.Timeout} and Deadline {options.Deadline}; both must be positive (traffic.upsun.requestTimeout, traffic.upsun.deadline).");
+        }
+
         if (problems.Count > 0)
         {
             throw new ReplayConfigurationException(problems);

@@ -140,7 +140,7 @@ public sealed class UpsunTrafficSourceTests : IDisposable
 
         var act = () => Fetch();
 
-        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("Upsun answered 503 for project abc123def456, environment main after 2 retries: upstream connect error*");
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("Upsun answered 503 for project abc123def456, environment main after 3 calls: upstream connect error*");
         _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(3);
     }
 
@@ -153,13 +153,50 @@ public sealed class UpsunTrafficSourceTests : IDisposable
         var act = () => Fetch(_upsun.Options with { Timeout = TimeSpan.FromMilliseconds(200) });
 
         (await act.Should().ThrowAsync<TrafficSourceException>())
-            .WithMessage("Upsun did not answer GET http://*/projects/abc123def456/environments/main/observability/http-metrics/overview for project abc123def456, environment main within 0.2 s, 3 times.*snapshot*");
+            .WithMessage("Upsun did not answer GET http://*/projects/abc123def456/environments/main/observability/http-metrics/overview for project abc123def456, environment main: 3 calls in * s, each given 0.2 s (traffic.upsun.requestTimeout)*snapshot*");
         for (int i = 0; i < 100 && _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview") < 3; i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);   // WireMock logs a call once its delayed answer is written
         }
 
         _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(3, "the first try and two retries");
+    }
+
+    [Fact]
+    public async Task Given_a_token_endpoint_that_never_answers_when_fetching_then_it_backs_off_between_calls_and_says_how_many_were_made()
+    {
+        // Given: a token endpoint that accepts and answers only after the per-call timeout
+        _upsun.Server.Given(Request.Create().WithPath("/oauth2/token").UsingPost()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("{}").WithDelay(TimeSpan.FromMilliseconds(600)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // When: 3 calls of 100 ms, with 100 ms and 200 ms of backoff between them
+        var act = () => Fetch(_upsun.Options with { Timeout = TimeSpan.FromMilliseconds(100), RetryDelay = TimeSpan.FromMilliseconds(100), MaxRetries = 2 });
+
+        // Then
+        (await act.Should().ThrowAsync<TrafficSourceException>())
+            .WithMessage("Upsun's token endpoint http://*/oauth2/token did not answer: 3 calls in * s, each given 0.1 s (traffic.upsun.requestTimeout), within a deadline of 300 s (traffic.upsun.deadline).*");
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(600), "three calls of 100 ms and 300 ms of backoff").And.BeLessThan(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Given_a_deadline_shorter_than_the_retries_when_calls_hang_then_no_retry_starts_past_it()
+    {
+        // Given
+        _upsun.Server.Given(Request.Create().WithPath(FakeUpsun.Root).UsingGet()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("{}").WithDelay(TimeSpan.FromMilliseconds(800)));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // When: up to 11 calls of 200 ms were allowed, but only 700 ms in all
+        var act = () => Fetch(_upsun.Options with
+        {
+            Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 10, RetryDelay = TimeSpan.FromMilliseconds(50), Deadline = TimeSpan.FromMilliseconds(700),
+        });
+
+        // Then
+        var error = (await act.Should().ThrowAsync<TrafficSourceException>()).Which;
+        error.Message.Should().MatchRegex(@": [2-4] calls in [0-9.]+ s, each given 0\.2 s \(traffic\.upsun\.requestTimeout\), within a deadline of 0\.7 s \(traffic\.upsun\.deadline\)");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(1500));
     }
 
     [Fact]
@@ -198,6 +235,50 @@ public sealed class UpsunTrafficSourceTests : IDisposable
         var error = (await act.Should().ThrowAsync<TrafficSourceException>()).Which;
         error.Message.Should().Be("Upsun did not accept the API token (invalid API token). Create one in the Upsun console (My profile, API tokens) and set UPSUN_API_TOKEN.");
         error.Message.Should().NotContain("wrong-token-value");
+    }
+
+    public static TheoryData<string, string, int> EchoingErrors => new()
+    {
+        { "token endpoint", "/oauth2/token", 400 },
+        { "token endpoint failing", "/oauth2/token", 503 },
+        { "bad request", FakeUpsun.Root + "/http-metrics/overview", 400 },
+        { "unauthorized", FakeUpsun.Root, 401 },
+        { "forbidden", FakeUpsun.Root, 403 },
+        { "too much data", FakeUpsun.Root + "/http-metrics/overview", 499 },
+        { "rate limited", FakeUpsun.Root, 429 },
+        { "server error", FakeUpsun.Root, 500 },
+        { "not json", FakeUpsun.Root + "/http-metrics/overview", 418 },
+    };
+
+    [Theory]
+    [MemberData(nameof(EchoingErrors))]
+    public async Task Given_an_error_body_that_echoes_both_tokens_when_it_is_reported_then_neither_token_appears(string kind, string path, int status)
+    {
+        // Given: a recognizable access token, and every field of the error quoting the request's credentials
+        const string access = "access-RECOGNIZABLE-7731";
+        _upsun.Server.Given(Request.Create().WithPath("/oauth2/token").UsingPost().WithBody(b => b != null && b.Contains(FakeUpsun.ApiToken, StringComparison.Ordinal)))
+            .AtPriority(5)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { access_token = access, expires_in = 900 }));
+        // The token endpoint's request carries only the API token; the API's carry the access token.
+        string echo = path == "/oauth2/token" ? $"api_token={FakeUpsun.ApiToken}" : $"api_token={FakeUpsun.ApiToken} Authorization: Bearer {access}";
+        string body = status == 418
+            ? echo
+            : System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["error"] = echo, ["error_description"] = echo, ["title"] = echo, ["detail"] = echo, ["message"] = echo,
+                ["type"] = echo, ["status"] = status, ["violations"] = new Dictionary<string, string[]> { [echo] = [echo, echo] },
+            });
+        var answer = Response.Create().WithStatusCode(status).WithBody(body);
+        _upsun.Server.Given(path == "/oauth2/token" ? Request.Create().WithPath(path).UsingPost() : Request.Create().WithPath(path).UsingGet())
+            .AtPriority(1).RespondWith(answer);
+
+        // When
+        var act = () => Fetch(_upsun.Options with { MaxRetries = 0 });
+
+        // Then
+        var error = (await act.Should().ThrowAsync<Exception>(kind)).Which;
+        string everything = error.ToString();
+        everything.Should().NotContain(FakeUpsun.ApiToken, kind).And.NotContain(access, kind);
     }
 
     [Fact]
