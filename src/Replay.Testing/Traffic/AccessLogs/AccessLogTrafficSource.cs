@@ -40,15 +40,14 @@ public sealed class AccessLogTrafficSource : ITrafficSource
                 $"AccessLogOptions.BucketSize is {_options.BucketSize}, which does not divide the window {window} ({window.Duration}) into whole buckets. Use a bucket size such as 1s, 10s or 1min.");
         }
 
-        var files = ExpandFiles(_options.Files);
+        var files = RotatedLogOrder.Order(ExpandFiles(_options.Files), NewReader);
         var ranges = files.SelectMany((file, index) => Ranges(file, index)).ToList();
 
         // One tally per thread, not per range: each tally templates every distinct URL it meets once.
         var tallies = new List<AccessLogTally>();
         await Task.Run(() => Parallel.ForEach(ranges,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder,
-                _options.Format == AccessLogFormat.JsonLines ? new JsonLinesReader(_options.JsonFields) : new NcsaLineReader(), _options.KeepSequence),
+            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder, NewReader(), _options.KeepSequence),
             (range, _, tally) => Read(range, tally, cancellationToken),
             tally =>
             {
@@ -239,6 +238,9 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             },
         };
     }
+
+    private IAccessLogLineReader NewReader() =>
+        _options.Format == AccessLogFormat.JsonLines ? new JsonLinesReader(_options.JsonFields) : new NcsaLineReader();
 
     private string FormatName => _options.Format == AccessLogFormat.JsonLines
         ? $"JSON lines with the fields {_options.JsonFields.Time}, {_options.JsonFields.Method}, {_options.JsonFields.Path} and {_options.JsonFields.Status}"

@@ -25,6 +25,14 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         return path;
     }
 
+    private string WriteGzip(string name, IEnumerable<string> lines)
+    {
+        string path = Path.Combine(_directory, name);
+        using var gz = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+        gz.Write(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
+        return path;
+    }
+
     private static ValueTask<TrafficProfile> Read(AccessLogOptions options) =>
         new AccessLogTrafficSource(options).FetchAsync(Window, TestContext.Current.CancellationToken);
 
@@ -194,7 +202,6 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         var start = Window.Start;
         Write("access.log",
         [
-            Line(start.AddSeconds(-1), "GET /early"),
             Line(start.AddSeconds(1), "GET /products/7?ref=mail"),
             Line(start.AddSeconds(1), "POST /cart/items"),
             Line(start.AddSeconds(1), "GET /products/7?ref=mail"),
@@ -203,7 +210,7 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         ]);
         using (var gz = new GZipStream(File.Create(Path.Combine(_directory, "access.log.1.gz")), CompressionLevel.Fastest))
         {
-            gz.Write(Encoding.UTF8.GetBytes(Line(start, "GET /catalog") + "\n" + Line(start.AddSeconds(3), "GET /products/9") + "\n"));
+            gz.Write(Encoding.UTF8.GetBytes(Line(start.AddSeconds(-1), "GET /early") + "\n" + Line(start, "GET /catalog") + "\n" + Line(start.AddSeconds(3), "GET /products/9") + "\n"));
         }
 
         var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")], KeepSequence = true, MaxSkippedShare = 0.5 });
@@ -213,10 +220,74 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
             (1166.666, "GET", "/products/7?ref=mail", "GET /products/{id}"),
             (1500.0, "POST", "/cart/items", "POST /cart/items"),
             (1833.333, "GET", "/products/7?ref=mail", "GET /products/{id}"),
-            (3250.0, "GET", "/search?q=lamp&page=2", "GET /search"),    // access.log sorts before access.log.1.gz
-            (3750.0, "GET", "/products/9", "GET /products/{id}"));
+            (3250.0, "GET", "/products/9", "GET /products/{id}"),       // access.log.1.gz holds the older lines
+            (3750.0, "GET", "/search?q=lamp&page=2", "GET /search"));
         profile.Sequence!.Targets.Should().HaveCount(5, "a repeated request is kept once");
         profile.FindEndpoint("GET /search")!.Count.Should().Be(1, "the profile's endpoints still drop the query");
+    }
+
+    [Fact]
+    public async Task A_rotation_inside_one_second_is_replayed_oldest_file_first()
+    {
+        // Given: logrotate cut the log in the middle of second 2; the older half is in access.log.1, older still in .2.gz
+        var start = Window.Start;
+        WriteGzip("access.log.2.gz", [Line(start, "GET /a?n=1"), Line(start.AddSeconds(1), "GET /a?n=2")]);
+        Write("access.log.1", [Line(start.AddSeconds(1), "GET /a?n=3"), Line(start.AddSeconds(2), "GET /a?n=4"), Line(start.AddSeconds(2), "GET /a?n=5")]);
+        Write("access.log", [Line(start.AddSeconds(2), "GET /a?n=6"), Line(start.AddSeconds(2), "GET /a?n=7"), Line(start.AddSeconds(3), "GET /a?n=8")]);
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")], KeepSequence = true });
+
+        // When
+        var arrivals = ReplayPlan.Create(profile, new ReplayPlanOptions { Order = RequestOrder.Recorded }).EnumerateArrivals().ToList();
+
+        // Then
+        arrivals.Select(a => a.Target).Should().Equal(Enumerable.Range(1, 8).Select(n => $"/a?n={n}"));
+        arrivals.Select(a => a.Offset).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
+    public async Task Unreadable_lines_at_the_top_of_a_live_file_do_not_place_it_before_its_rotated_file()
+    {
+        // Given: the live file starts with a line no reader understands, so only its name can place it
+        var start = Window.Start;
+        Write("access.log", ["garbage", Line(start, "GET /a?n=2")]);
+        WriteGzip("access.log.1.gz", ["", "garbage"]);
+        Write("access.log.1", [Line(start, "GET /a?n=1")]);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")], KeepSequence = true, MaxSkippedShare = 1 });
+
+        // Then
+        profile.Sequence!.Select(r => r.Request.Target).Should().Equal("/a?n=1", "/a?n=2");
+    }
+
+    [Theory]
+    [InlineData(new[] { "access.log", "access.log.1", "access.log.10.gz", "access.log.2.gz" }, new[] { "access.log.10.gz", "access.log.2.gz", "access.log.1", "access.log" })]
+    [InlineData(new[] { "access.log", "access.log-20260311.gz", "access.log-20260309.gz", "access.log-20260310" }, new[] { "access.log-20260309.gz", "access.log-20260310", "access.log-20260311.gz", "access.log" })]
+    [InlineData(new[] { "app.log.2026-03-10.gz", "app.log", "app.log.2026-03-09.gz" }, new[] { "app.log.2026-03-09.gz", "app.log.2026-03-10.gz", "app.log" })]
+    public void Files_that_hold_no_readable_line_are_ordered_by_their_rotation_suffix_oldest_first(string[] names, string[] expected)
+    {
+        // Given
+        var paths = names.Select(n => Write(n, ["unreadable"])).ToList();
+
+        // When
+        var ordered = RotatedLogOrder.Order(paths, () => new NcsaLineReader());
+
+        // Then
+        ordered.Select(Path.GetFileName).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Files_are_ordered_by_their_first_timestamp_before_their_names()
+    {
+        // Given: two logs whose names say nothing about their age
+        string newer = Write("b.log", [Line(Window.Start.AddSeconds(5), "GET /b")]);
+        string older = Write("a-new.log", ["", Line(Window.Start.AddSeconds(1), "GET /a")]);
+
+        // When
+        var ordered = RotatedLogOrder.Order([newer, older], () => new NcsaLineReader());
+
+        // Then
+        ordered.Should().Equal(older, newer);
     }
 
     [Fact]
