@@ -37,6 +37,25 @@ internal static class MarkdownSummary
             }
         }
 
+        if (report.Profile?.Diagnostics is { } diagnostics)
+        {
+            text.AppendLine();
+            text.AppendLine("### Traffic read");
+            text.AppendLine();
+            text.AppendLine("| | |");
+            text.AppendLine("|---|---|");
+            foreach (var (label, value) in TrafficDiagnosticsText.Facts(diagnostics))
+            {
+                text.Append("| ").Append(label).Append(" | ").Append(Cell(value)).AppendLine(" |");
+            }
+
+            if (diagnostics.Samples.Count > 0)
+            {
+                text.AppendLine();
+                text.Append("Skipped records, for example: ").AppendLine(string.Join(" · ", diagnostics.Samples.Take(3).Select(s => "`" + s.Replace("`", "'", StringComparison.Ordinal) + "`")));
+            }
+        }
+
         if (report.Result is { Endpoints.Count: > 0 } result)
         {
             text.AppendLine();

@@ -48,7 +48,7 @@ internal static class ReportSections
         };
         if (profile.Diagnostics is { } d)
         {
-            facts.Add(("Records skipped", $"{ReportText.Count(d.RecordsSkipped)} of {ReportText.Count(d.RecordsRead)} ({ReportText.Percent(d.SkippedShare)}) could not be parsed"));
+            facts.AddRange(TrafficDiagnosticsText.Facts(d));
         }
 
         yield return new FactsBlock(facts);

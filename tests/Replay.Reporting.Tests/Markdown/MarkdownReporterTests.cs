@@ -47,6 +47,31 @@ public class MarkdownReporterTests
     }
 
     [Fact]
+    public void The_traffic_read_says_what_was_skipped_by_kind_outside_the_window_and_when()
+    {
+        // Given
+        var report = SampleReports.Passing();
+        var diagnostics = new Replay.Testing.Traffic.TrafficDiagnostics(1_000, 12, ["garbage \\x00"])
+        {
+            SkippedByKind = new Dictionary<string, long> { ["empty"] = 10, ["unparseable"] = 2 },
+            RecordsOutsideWindow = 88,
+            FirstSeen = DateTimeOffset.Parse("2026-03-10T11:58:00Z", CultureInfo.InvariantCulture),
+            LastSeen = DateTimeOffset.Parse("2026-03-10T13:02:00Z", CultureInfo.InvariantCulture),
+        };
+        report = report with { Profile = report.Profile! with { Diagnostics = diagnostics } };
+
+        // When
+        string markdown = MarkdownSummary.Write(report, null);
+
+        // Then
+        markdown.Should().Contain("### Traffic read")
+            .And.Contain("| Records skipped | 12 of 1,000 (1.2 %): 10 empty, 2 unparseable |")
+            .And.Contain("| Times seen | 2026-03-10 11:58:00 UTC to 2026-03-10 13:02:00 UTC |")
+            .And.Contain("| Outside the window | 88 records, not replayed |")
+            .And.Contain("`garbage \\x00`");
+    }
+
+    [Fact]
     public void A_pipe_in_a_name_does_not_break_the_table()
     {
         var report = SampleReports.Passing() with { TestName = "Outage.A|B" };

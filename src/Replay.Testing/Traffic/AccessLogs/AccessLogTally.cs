@@ -38,7 +38,14 @@ internal sealed partial class AccessLogTally
 
     public long LinesRead { get; private set; }
 
+    /// <summary>Lines skipped, blank ones included.</summary>
     public long LinesSkipped { get; private set; }
+
+    /// <summary>Of the skipped lines, the blank ones.</summary>
+    public long LinesEmpty { get; private set; }
+
+    /// <summary>Readable lines whose time is outside the window.</summary>
+    public long OutsideWindow { get; private set; }
 
     public List<string> Samples { get; } = [];
 
@@ -72,12 +79,15 @@ internal sealed partial class AccessLogTally
             line = line[..^1];
         }
 
+        LinesRead++;
         if (line.IsEmpty)
         {
+            // Counted, so that lines read are the file's line count; never a sample, and never a format problem.
+            LinesSkipped++;
+            LinesEmpty++;
             return;
         }
 
-        LinesRead++;
         if (!_reader.TryRead(line, out long seconds, out var method, out var target, out int status))
         {
             Skip(line);
@@ -88,6 +98,7 @@ internal sealed partial class AccessLogTally
         LastSeen = Math.Max(LastSeen, seconds);
         if (seconds < _windowStart || seconds >= _windowEnd)
         {
+            OutsideWindow++;
             return;
         }
 
@@ -121,6 +132,8 @@ internal sealed partial class AccessLogTally
     {
         LinesRead += other.LinesRead;
         LinesSkipped += other.LinesSkipped;
+        LinesEmpty += other.LinesEmpty;
+        OutsideWindow += other.OutsideWindow;
         Samples.AddRange(other.Samples.Take(MaxSamples - Math.Min(MaxSamples, Samples.Count)));
         InWindow += other.InWindow;
         FirstSeen = Math.Min(FirstSeen, other.FirstSeen);
@@ -255,8 +268,32 @@ internal sealed partial class AccessLogTally
         if (Samples.Count < MaxSamples)
         {
             string text = Encoding.UTF8.GetString(line.Length > MaxSampleLength ? line[..MaxSampleLength] : line);
-            Samples.Add(QueryString().Replace(text, "?…"));   // query strings carry tokens; samples go into reports
+            Samples.Add(Escape(QueryString().Replace(text, "?…")));   // query strings carry tokens; samples go into reports
         }
+    }
+
+    // A NUL or an escape sequence in a sample would cut or garble the report's text, JSON and PDF.
+    internal static string Escape(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            if (char.IsControl(c))
+            {
+                escaped.Append(c <= 0xFF ? $"\\x{(int)c:X2}" : $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
     }
 
     private readonly record struct SequenceEntry(long Second, long Position, int Target);

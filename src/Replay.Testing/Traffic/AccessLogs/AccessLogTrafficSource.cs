@@ -157,11 +157,26 @@ public sealed class AccessLogTrafficSource : ITrafficSource
     private TrafficProfile ToProfile(AccessLogTally tally, IncidentWindow window, IReadOnlyList<string> files)
     {
         string fileList = string.Join(", ", files.Select(Path.GetFileName));
-        var diagnostics = new TrafficDiagnostics(tally.LinesRead, tally.LinesSkipped, tally.Samples);
-        if (tally.LinesRead > 0 && diagnostics.SkippedShare > _options.MaxSkippedShare)
+        long unparseable = tally.LinesSkipped - tally.LinesEmpty;
+        var diagnostics = new TrafficDiagnostics(tally.LinesRead, tally.LinesSkipped, tally.Samples)
+        {
+            SkippedByKind = new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                [TrafficDiagnostics.EmptyKind] = tally.LinesEmpty,
+                [TrafficDiagnostics.UnparseableKind] = unparseable,
+            },
+            RecordsOutsideWindow = tally.OutsideWindow,
+            FirstSeen = tally.FirstSeen == long.MaxValue ? null : DateTimeOffset.FromUnixTimeSeconds(tally.FirstSeen),
+            LastSeen = tally.LastSeen == long.MinValue ? null : DateTimeOffset.FromUnixTimeSeconds(tally.LastSeen),
+        };
+
+        // Blank lines say nothing about the format, so only unreadable ones count against MaxSkippedShare.
+        long written = tally.LinesRead - tally.LinesEmpty;
+        double unparseableShare = written == 0 ? 0 : (double)unparseable / written;
+        if (written > 0 && unparseableShare > _options.MaxSkippedShare)
         {
             throw new TrafficSourceException(
-                $"{tally.LinesSkipped:N0} of {tally.LinesRead:N0} lines ({diagnostics.SkippedShare:P1}) of the access logs ({fileList}) are not readable " +
+                $"{unparseable:N0} of {written:N0} lines ({unparseableShare:P1}) of the access logs ({fileList}) are not readable " +
                 $"{FormatName}, more than AccessLogOptions.MaxSkippedShare ({_options.MaxSkippedShare:P1}). First of them: " +
                 string.Join(" | ", tally.Samples.Take(3).Select(s => $"\"{s}\"")) +
                 ". Check AccessLogOptions.Format (and JsonFields for JSON lines), or raise MaxSkippedShare.");
@@ -233,6 +248,7 @@ public sealed class AccessLogTrafficSource : ITrafficSource
                     ["linesRead"] = tally.LinesRead.ToString(CultureInfo.InvariantCulture),
                     ["linesInWindow"] = tally.InWindow.ToString(CultureInfo.InvariantCulture),
                     ["linesSkipped"] = tally.LinesSkipped.ToString(CultureInfo.InvariantCulture),
+                    ["linesOutsideWindow"] = tally.OutsideWindow.ToString(CultureInfo.InvariantCulture),
                     ["urlTemplates"] = totals.Length.ToString(CultureInfo.InvariantCulture),
                 },
             },

@@ -109,6 +109,61 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_line_is_accounted_for_as_in_the_window_outside_it_or_skipped_by_kind()
+    {
+        // Given: 10 lines: 5 in the window, 2 before it, 1 after it, 2 blank (one with a CR), 1 garbage
+        string path = Write("access.log",
+        [
+            Line(Window.Start.AddSeconds(-90), "GET /a"), Line(Window.Start.AddSeconds(-1), "GET /a"), "",
+            .. Enumerable.Range(0, 5).Select(i => Line(Window.Start.AddSeconds(i), "GET /a")),
+            "\r", "garbage", Line(Window.End.AddSeconds(30), "GET /a"),
+        ]);
+        long lineCount = File.ReadAllLines(path).Length;
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], MaxSkippedShare = 0.2 });
+
+        // Then
+        var d = profile.Diagnostics!;
+        d.RecordsRead.Should().Be(lineCount).And.Be(11);
+        d.RecordsSkipped.Should().Be(3);
+        d.SkippedByKind.Should().BeEquivalentTo(new Dictionary<string, long> { ["empty"] = 2, ["unparseable"] = 1 });
+        d.RecordsOutsideWindow.Should().Be(3);
+        (profile.TotalRequests + d.RecordsOutsideWindow + d.RecordsSkipped).Should().Be(lineCount);
+        d.FirstSeen.Should().Be(Window.Start.AddSeconds(-90));
+        d.LastSeen.Should().Be(Window.End.AddSeconds(30));
+        d.Samples.Should().Equal(["garbage"], "blank lines are counted, never sampled");
+    }
+
+    [Fact]
+    public async Task Blank_lines_do_not_count_against_the_skipped_share()
+    {
+        // Given: as many blank lines as requests, which says nothing about the format
+        string path = Write("access.log", Enumerable.Range(0, 20).SelectMany(i => new[] { Line(Window.Start.AddSeconds(i), "GET /a"), "" }));
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path] });
+
+        // Then
+        profile.TotalRequests.Should().Be(20);
+        profile.Diagnostics!.SkippedByKind["empty"].Should().Be(20);
+    }
+
+    [Fact]
+    public async Task Skipped_line_samples_escape_NULs_and_control_bytes()
+    {
+        // Given
+        string path = Path.Combine(_directory, "access.log");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(Line(Window.Start, "GET /a") + "\n"), 0, 0, (byte)'x', 0x1B, (byte)'[', (byte)'2', (byte)'J', 0x07, (byte)'\n']);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], MaxSkippedShare = 1 });
+
+        // Then
+        profile.Diagnostics!.Samples.Should().Equal("\\x00\\x00x\\x1B[2J\\x07");
+    }
+
+    [Fact]
     public async Task Too_many_unparseable_lines_fail_with_the_share_samples_and_the_fix()
     {
         string path = Write("app.log", ["2026-03-10 12:00:01 INFO GET /a 200", "2026-03-10 12:00:02 INFO GET /b 200", Line(Window.Start, "GET /a")]);
