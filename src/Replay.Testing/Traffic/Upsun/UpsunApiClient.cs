@@ -41,8 +41,10 @@ internal sealed class UpsunApiClient : IDisposable
     public async Task<string> SendAsync(HttpMethod method, string pathAndQuery, object? jsonBody, CancellationToken cancellationToken)
     {
         bool reauthenticated = false;
+        int calls = 0;
         for (int attempt = 0; ; attempt++)
         {
+            calls++;
             string token = await AccessTokenAsync(forceNew: false, cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, new Uri(_options.ApiUrl, pathAndQuery));
             if (jsonBody is not null)
@@ -90,26 +92,44 @@ internal sealed class UpsunApiClient : IDisposable
                     continue;
                 }
 
-                throw Failure(status, body, pathAndQuery);
+                throw Failure(status, body, $"{method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)}", calls);
             }
         }
     }
 
-    private Exception Failure(int status, string body, string path)
+    // Says which endpoint failed and how many calls were made: only 429 and 5xx answers are retried, so a 404 after
+    // one call must not read "after 4 retries". Upsun's own words (title, detail, message) are kept.
+    private Exception Failure(int status, string body, string endpoint, int calls)
     {
         string where = $"project {_options.ProjectId}, environment {_options.EnvironmentId}";
+        string made = calls == 1 ? "1 call" : $"{calls} calls";
         return status switch
         {
-            400 => new TrafficSourceException($"Upsun rejected the request for {where} (400{Title(body)}): {Violations(body).TrimEnd('.')}."),
+            400 => new TrafficSourceException($"Upsun rejected {endpoint} for {where} (400{Title(body)}): {Violations(body).TrimEnd('.')}."),
             401 => new TrafficSourceException(
-                $"Upsun refused the access token for {where} (401) even after a new exchange. Check that the API token in {UpsunOptions.ApiTokenVariable} is current."),
+                $"Upsun refused the access token for {endpoint}, {where} (401, {made}, the last after a new exchange){UpsunSays(body)}. Check that the API token in {UpsunOptions.ApiTokenVariable} is current."),
             403 => new TrafficSourceException(
-                $"Upsun denied access to {where} (403): the API token's user has no access to it, or the project or environment does not exist. " +
+                $"Upsun denied access to {where} (403){UpsunSays(body)} on {endpoint}: the API token's user has no access to it, or the project or environment does not exist. " +
                 "Check upsun.projectId and upsun.environmentId, and the user's role on the project."),
-            499 => new UpsunTooMuchDataException($"Upsun answered 499 (too much data) for {path}."),
-            429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {_options.MaxRetries} retries. Try again later, or use a committed snapshot."),
-            _ => new TrafficSourceException($"Upsun answered {status} for {where} after {_options.MaxRetries} retries{Excerpt(body)}. Try again later, or use a committed snapshot."),
+            404 => new TrafficSourceException(
+                $"Upsun found no {endpoint} for {where} (404, {made}){UpsunSays(body)}. Check upsun.projectId, upsun.environmentId and upsun.apiUrl."),
+            499 => new UpsunTooMuchDataException($"Upsun answered 499 (too much data) to {endpoint}{UpsunSays(body)}."),
+            429 => new TrafficSourceException($"Upsun kept rate-limiting {endpoint} for {where} (429, {made}){UpsunSays(body)}. Try again later, or use a committed snapshot."),
+            >= 500 => new TrafficSourceException($"Upsun answered {status} to {endpoint} for {where} ({made}){Excerpt(body)}. Try again later, or use a committed snapshot."),
+            _ => new TrafficSourceException($"Upsun answered {status} to {endpoint} for {where} ({made}, not retried){Excerpt(body)}."),
         };
+    }
+
+    // Upsun's own explanation, from its JSON error body (or the body itself when it is short text).
+    private string UpsunSays(string body)
+    {
+        string? said = Field(body, "detail") ?? Field(body, "message") ?? Field(body, "title") ?? Field(body, "error");
+        if (said is null && body.Length > 0 && !body.TrimStart().StartsWith('{'))
+        {
+            said = body;
+        }
+
+        return string.IsNullOrWhiteSpace(said) ? "" : $": \"{Scrub(said.Length > 200 ? said[..200] + "…" : said).Trim()}\"";
     }
 
     private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
