@@ -13,6 +13,7 @@ namespace Replay.Testing.Traffic.Upsun;
 internal sealed class UpsunApiClient : IDisposable
 {
     private readonly UpsunOptions _options;
+    private readonly Uri _apiBase, _authBase;
     private readonly string _apiToken;
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _tokenGate = new(1, 1);
@@ -22,6 +23,8 @@ internal sealed class UpsunApiClient : IDisposable
     public UpsunApiClient(UpsunOptions options, string apiToken, HttpMessageHandler? handler = null)
     {
         _options = options;
+        _apiBase = AsBase(options.ApiUrl);
+        _authBase = AsBase(options.AuthUrl);
         _apiToken = apiToken;
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan;   // per call, below, so a timeout can be told from a cancellation
@@ -46,7 +49,7 @@ internal sealed class UpsunApiClient : IDisposable
         {
             calls++;
             string token = await AccessTokenAsync(forceNew: false, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(method, new Uri(_options.ApiUrl, pathAndQuery));
+            using var request = new HttpRequestMessage(method, Endpoint(pathAndQuery));
             if (jsonBody is not null)
             {
                 request.Content = System.Net.Http.Json.JsonContent.Create(jsonBody);
@@ -66,7 +69,7 @@ internal sealed class UpsunApiClient : IDisposable
             catch (TimeoutException)
             {
                 throw new TrafficSourceException(
-                    $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId} " +
+                    $"Upsun did not answer {method} {Endpoint(pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId} " +
                     $"within {_options.Timeout.TotalSeconds:0.###} s, {_options.MaxRetries + 1} times. Try again later, raise the timeout, or use a committed snapshot.");
             }
 
@@ -92,7 +95,7 @@ internal sealed class UpsunApiClient : IDisposable
                     continue;
                 }
 
-                throw Failure(status, body, $"{method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)}", calls);
+                throw Failure(status, body, $"{method} {Endpoint(pathAndQuery).GetLeftPart(UriPartial.Path)}", calls);
             }
         }
     }
@@ -162,7 +165,7 @@ internal sealed class UpsunApiClient : IDisposable
 
             for (int attempt = 0; ; attempt++)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.AuthUrl, "oauth2/token"))
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_authBase, "oauth2/token"))
                 {
                     Content = new FormUrlEncodedContent([new("grant_type", "api_token"), new("api_token", _apiToken)]),
                 };
@@ -178,7 +181,7 @@ internal sealed class UpsunApiClient : IDisposable
                 }
                 catch (TimeoutException)
                 {
-                    throw new TrafficSourceException($"Upsun's token endpoint {_options.AuthUrl} did not answer within {_options.Timeout}.");
+                    throw new TrafficSourceException($"Upsun's token endpoint {new Uri(_authBase, "oauth2/token")} did not answer within {_options.Timeout}.");
                 }
 
                 using (response)
@@ -200,7 +203,7 @@ internal sealed class UpsunApiClient : IDisposable
                     string? token = Field(body, "access_token");
                     if (token is null)
                     {
-                        throw new TrafficSourceException($"Upsun's token endpoint {_options.AuthUrl} answered without an access_token. Check upsun.authUrl.");
+                        throw new TrafficSourceException($"Upsun's token endpoint {new Uri(_authBase, "oauth2/token")} answered without an access_token. Check upsun.authUrl.");
                     }
 
                     int expiresIn = int.TryParse(Field(body, "expires_in"), out int seconds) ? seconds : 900;
@@ -215,6 +218,13 @@ internal sealed class UpsunApiClient : IDisposable
             _tokenGate.Release();
         }
     }
+
+    // Relative resolution replaces a base's last segment unless it ends in a slash: https://proxy.example/upsun
+    // would lose "upsun" and call the proxy's root. A base is a folder, so it gets its slash.
+    internal static Uri AsBase(Uri url) =>
+        url.AbsolutePath.EndsWith('/') ? url : new UriBuilder(url) { Path = url.AbsolutePath + "/" }.Uri;
+
+    private Uri Endpoint(string pathAndQuery) => new(_apiBase, pathAndQuery.TrimStart('/'));
 
     private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
     {

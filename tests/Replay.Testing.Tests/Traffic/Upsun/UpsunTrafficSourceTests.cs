@@ -238,6 +238,39 @@ public sealed class UpsunTrafficSourceTests : IDisposable
         (await above.Should().ThrowAsync<TrafficSourceException>()).WithMessage("*lower upsun.topUrlsCount (now 20)*");
     }
 
+    [Theory]
+    [InlineData("https://proxy.example/upsun", "https://proxy.example/upsun-auth")]
+    [InlineData("https://proxy.example/upsun/", "https://proxy.example/upsun-auth/")]
+    public async Task An_api_base_with_a_path_keeps_it_with_or_without_a_trailing_slash(string apiUrl, string authUrl)
+    {
+        // Given: a company proxy in front of Upsun, under a path
+        var proxy = new RecordingHandler();
+        var options = _upsun.Options with { ApiUrl = new Uri(apiUrl), AuthUrl = new Uri(authUrl) };
+
+        // When
+        var act = async () => await new UpsunTrafficSource(options, proxy).FetchAsync(Window, TestContext.Current.CancellationToken);
+
+        // Then
+        await act.Should().ThrowAsync<TrafficSourceException>();
+        proxy.Uris.Should().Equal(
+            "https://proxy.example/upsun-auth/oauth2/token",
+            "https://proxy.example/upsun/projects/abc123def456/environments/main/observability");
+    }
+
+    // Hands out a token, then answers 404 to anything else, recording where each call went.
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<string> Uris { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Uris.Add(request.RequestUri!.ToString());
+            return Task.FromResult(request.RequestUri!.AbsolutePath.EndsWith("/oauth2/token", StringComparison.Ordinal)
+                ? new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("""{"access_token": "a", "expires_in": 900}""") }
+                : new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
+        }
+    }
+
     [Fact]
     public async Task A_rejected_api_token_says_how_to_get_one_and_never_shows_it()
     {
