@@ -8,7 +8,29 @@ namespace Replay.Reporting;
 /// </summary>
 internal static class TrafficDiagnosticsText
 {
-    public static IReadOnlyList<(string Label, string Value)> Facts(TrafficDiagnostics diagnostics)
+    /// <summary>The diagnostics' facts, then the value pools that were capped; empty when the source says nothing.</summary>
+    public static IReadOnlyList<(string Label, string Value)> Facts(TrafficProfile profile)
+    {
+        var facts = new List<(string, string)>();
+        if (profile.Diagnostics is { } diagnostics)
+        {
+            facts.AddRange(Facts(diagnostics));
+        }
+
+        // A capped pool replays fewer distinct values than production served, so caches look warmer than they were.
+        foreach (var endpoint in profile.Endpoints)
+        {
+            foreach (var (name, distinct) in endpoint.DistinctTemplateValues.OrderBy(d => d.Key, StringComparer.Ordinal))
+            {
+                int kept = endpoint.TemplateValues.TryGetValue(name, out var values) ? values.Count : 0;
+                facts.Add(("Value pool capped", $"{endpoint.Key} {{{name}}}: {ReportText.Count(kept)} of {ReportText.Count(distinct)} distinct values kept (maxValuesPerPlaceholder)"));
+            }
+        }
+
+        return facts;
+    }
+
+    private static IReadOnlyList<(string Label, string Value)> Facts(TrafficDiagnostics diagnostics)
     {
         var facts = new List<(string, string)>();
         string kinds = diagnostics.SkippedByKind.Count == 0 || diagnostics.RecordsSkipped == 0

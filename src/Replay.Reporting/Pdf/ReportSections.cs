@@ -46,10 +46,7 @@ internal static class ReportSections
             ("Requests in the window", ReportText.Count(profile.TotalRequests)),
             ("Covered by the endpoints", $"{ReportText.Count(profile.CoveredRequests)} ({ReportText.Percent(profile.Coverage)})"),
         };
-        if (profile.Diagnostics is { } d)
-        {
-            facts.AddRange(TrafficDiagnosticsText.Facts(d));
-        }
+        facts.AddRange(TrafficDiagnosticsText.Facts(profile));
 
         yield return new FactsBlock(facts);
         if (profile.Diagnostics is { Samples.Count: > 0 } diagnostics)

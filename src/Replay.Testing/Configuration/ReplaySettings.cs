@@ -85,6 +85,7 @@ internal sealed record AccessLogSettings
     [JsonPropertyName("format")] public string? Format { get; init; }
     [JsonPropertyName("jsonFields")] public JsonFieldSettings? JsonFields { get; init; }
     [JsonPropertyName("keepSequence")] public bool? KeepSequence { get; init; }
+    [JsonPropertyName("maxValuesPerPlaceholder")] public int? MaxValuesPerPlaceholder { get; init; }
 }
 
 internal sealed record JsonFieldSettings

@@ -138,6 +138,7 @@ internal static class ReplaySetup
             MaxEndpoints = logs.MaxEndpoints ?? options.MaxEndpoints,
             MaxSkippedShare = logs.MaxSkippedShare ?? options.MaxSkippedShare,
             KeepSequence = logs.KeepSequence ?? options.KeepSequence,
+            MaxValuesPerPlaceholder = logs.MaxValuesPerPlaceholder ?? options.MaxValuesPerPlaceholder,
             ProductionHosts = logs.ProductionHosts ?? options.ProductionHosts,
             Format = logs.Format?.ToLowerInvariant() switch
             {

@@ -72,6 +72,26 @@ public class MarkdownReporterTests
     }
 
     [Fact]
+    public void A_capped_value_pool_is_stated_with_its_true_distinct_count()
+    {
+        // Given
+        var report = SampleReports.Passing();
+        var endpoint = report.Profile!.Endpoints[0] with
+        {
+            Path = "/products/{id}",
+            TemplateValues = new Dictionary<string, IReadOnlyList<string>> { ["id"] = Enumerable.Range(0, 1_000).Select(i => $"{i}").ToList() },
+            DistinctTemplateValues = new Dictionary<string, long> { ["id"] = 48_210 },
+        };
+        report = report with { Profile = report.Profile with { Endpoints = [endpoint, .. report.Profile.Endpoints.Skip(1)] } };
+
+        // When
+        string markdown = MarkdownSummary.Write(report, null);
+
+        // Then
+        markdown.Should().Contain($"| Value pool capped | {endpoint.Method} /products/{{id}} {{id}}: 1,000 of 48,210 distinct values kept (maxValuesPerPlaceholder) |");
+    }
+
+    [Fact]
     public void A_pipe_in_a_name_does_not_break_the_table()
     {
         var report = SampleReports.Passing() with { TestName = "Outage.A|B" };

@@ -37,7 +37,11 @@ public sealed record AccessLogOptions
     /// </summary>
     public double MaxSkippedShare { get; init; } = 0.01;
 
-    /// <summary>How many distinct concrete values a template placeholder keeps as its value pool. Default 1,000.</summary>
+    /// <summary>
+    /// How many distinct concrete values a template placeholder keeps as its value pool (config
+    /// <c>traffic.accessLogs.maxValuesPerPlaceholder</c>). Default 1,000. A pool that reaches it is said to be capped
+    /// in the report, with the true number of distinct values the window held.
+    /// </summary>
     public int MaxValuesPerPlaceholder { get; init; } = 1_000;
 
     /// <summary>

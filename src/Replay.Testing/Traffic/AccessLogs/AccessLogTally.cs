@@ -67,6 +67,16 @@ internal sealed partial class AccessLogTally
     /// <summary>Concrete values per template id and placeholder name.</summary>
     public Dictionary<(int Template, string Name), HashSet<string>> Values { get; } = [];
 
+    /// <summary>
+    /// For pools that reached the cap: hashes of the distinct values seen beyond the kept ones, so the report can
+    /// give the true distinct count while memory still grows with distinct URLs only.
+    /// </summary>
+    public Dictionary<(int Template, string Name), HashSet<ulong>> Overflow { get; } = [];
+
+    /// <summary>The distinct values a placeholder's traffic held: kept plus overflowed.</summary>
+    public long DistinctValues(int template, string name) =>
+        (Values.TryGetValue((template, name), out var kept) ? kept.Count : 0) + (Overflow.TryGetValue((template, name), out var more) ? more.Count : 0);
+
     public int Buckets => _buckets;
 
     /// <summary>Adds a line.</summary>
@@ -155,6 +165,20 @@ internal sealed partial class AccessLogTally
             foreach (string value in values)
             {
                 AddValue(ids[template], name, value);
+            }
+        }
+
+        foreach (var ((template, name), hashes) in other.Overflow)
+        {
+            // The other pool was full, so this one is now full too: its hashes join ours unless a kept value has them.
+            var kept = Values[(ids[template], name)].Select(Hash).ToHashSet();
+            var overflow = OverflowOf(ids[template], name);
+            foreach (ulong hash in hashes)
+            {
+                if (!kept.Contains(hash))
+                {
+                    overflow.Add(hash);
+                }
             }
         }
 
@@ -260,6 +284,32 @@ internal sealed partial class AccessLogTally
         {
             pool.Add(value);
         }
+        else if (!pool.Contains(value))
+        {
+            OverflowOf(template, name).Add(Hash(value));
+        }
+    }
+
+    private HashSet<ulong> OverflowOf(int template, string name)
+    {
+        if (!Overflow.TryGetValue((template, name), out var overflow))
+        {
+            Overflow[(template, name)] = overflow = [];
+        }
+
+        return overflow;
+    }
+
+    // FNV-1a, 64 bits: stable across threads (string.GetHashCode is 32 bits, and collides within a large pool).
+    private static ulong Hash(string value)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (char c in value)
+        {
+            hash = (hash ^ c) * 1099511628211;
+        }
+
+        return hash;
     }
 
     private void Skip(ReadOnlySpan<byte> line)

@@ -207,7 +207,9 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             int space = key.IndexOf(' ', StringComparison.Ordinal);
             var values = tally.Values.Where(v => v.Key.Template == t)
                 .ToDictionary(v => v.Key.Name, v => (IReadOnlyList<string>)v.Value.Order(StringComparer.Ordinal).ToList());
-            return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t]) { TemplateValues = values };
+            var capped = values.Where(v => tally.Overflow.ContainsKey((t, v.Key)))
+                .ToDictionary(v => v.Key, v => tally.DistinctValues(t, v.Key));
+            return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t]) { TemplateValues = values, DistinctTemplateValues = capped };
         }).ToList();
 
         var timeline = new List<TrafficBucket>(tally.Buckets);

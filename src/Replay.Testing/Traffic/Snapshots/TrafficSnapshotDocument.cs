@@ -55,6 +55,9 @@ internal sealed record SnapshotEndpoint
     [JsonPropertyName("templateValues")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SortedDictionary<string, IReadOnlyList<string>>? TemplateValues { get; init; }
+    [JsonPropertyName("distinctTemplateValues")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, long>? DistinctTemplateValues { get; init; }
 }
 
 internal sealed record SnapshotBucket

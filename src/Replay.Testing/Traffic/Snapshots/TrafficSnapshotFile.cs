@@ -118,6 +118,7 @@ public static class TrafficSnapshotFile
                 P96Ms = e.P96Milliseconds,
                 AverageMs = e.AverageMilliseconds,
                 TemplateValues = e.TemplateValues.Count == 0 ? null : new(e.TemplateValues.ToDictionary(), StringComparer.Ordinal),
+                DistinctTemplateValues = e.DistinctTemplateValues.Count == 0 ? null : new(e.DistinctTemplateValues.ToDictionary(), StringComparer.Ordinal),
             }).ToList(),
             Timeline = profile.Timeline.Select(b => new SnapshotBucket
             {
@@ -220,6 +221,7 @@ public static class TrafficSnapshotFile
                 TemplateValues = e.TemplateValues is { } values
                     ? values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)
                     : new Dictionary<string, IReadOnlyList<string>>(),
+                DistinctTemplateValues = e.DistinctTemplateValues ?? new SortedDictionary<string, long>(StringComparer.Ordinal),
             }).ToList(),
             Timeline = document.Timeline.Select(b => new TrafficBucket(b.Start, b.Counts)
             {

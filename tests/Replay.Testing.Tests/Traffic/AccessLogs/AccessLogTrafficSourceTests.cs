@@ -216,6 +216,40 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_capped_value_pool_keeps_the_true_distinct_count_across_threads_and_the_snapshot()
+    {
+        // Given: 500 distinct ids, each asked twice, read in many ranges on every core, with pools capped at 50
+        var lines = Enumerable.Range(0, 1_000).Select(i => Line(Window.Start.AddSeconds(i % 60), $"GET /products/{i % 500}")).ToList();
+        string path = Write("access.log", lines);
+        var options = new AccessLogOptions { Files = [path], MaxValuesPerPlaceholder = 50 };
+
+        // When
+        var profile = await new AccessLogTrafficSource(options) { RangeBytes = 1_009 }.FetchAsync(Window, TestContext.Current.CancellationToken);
+        var snapshot = Path.Combine(_directory, "capped" + Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Suffix);
+        Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Save(profile, snapshot);
+        var saved = Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Load(snapshot);
+
+        // Then
+        var endpoint = profile.FindEndpoint("GET /products/{id}")!;
+        endpoint.TemplateValues["id"].Should().HaveCount(50);
+        endpoint.DistinctTemplateValues.Should().Equal(new Dictionary<string, long> { ["id"] = 500 });
+        saved.FindEndpoint("GET /products/{id}")!.DistinctTemplateValues["id"].Should().Be(500);
+    }
+
+    [Fact]
+    public async Task A_pool_that_holds_every_value_is_not_said_to_be_capped()
+    {
+        // Given
+        string path = Write("access.log", Enumerable.Range(0, 60).Select(i => Line(Window.Start.AddSeconds(i), $"GET /products/{i % 7}")));
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], MaxValuesPerPlaceholder = 7 });
+
+        // Then
+        profile.FindEndpoint("GET /products/{id}")!.DistinctTemplateValues.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_live_read_is_saved_as_the_windows_snapshot_and_reads_back_with_its_value_pools()
     {
         Write("access.log", Enumerable.Range(0, 60).Select(i => Line(Window.Start.AddSeconds(i), $"GET /products/{i % 4}")));
