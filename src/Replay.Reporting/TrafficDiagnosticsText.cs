@@ -17,6 +17,16 @@ internal static class TrafficDiagnosticsText
             facts.AddRange(Facts(diagnostics));
         }
 
+        // Response sizes drive bandwidth and serialisation cost, so a replay judged on latency should say what production sent.
+        var sized = profile.Timeline.Where(b => b.ResponseBytes is not null).ToList();
+        if (sized.Count > 0)
+        {
+            double seconds = profile.BucketSize.TotalSeconds;
+            double average = sized.Sum(b => (double)b.ResponseBytes!.Value) / (sized.Count * seconds);
+            double peak = sized.Max(b => b.ResponseBytes!.Value) / seconds;
+            facts.Add(("Response bytes", $"{Bytes(average)}/s on average, {Bytes(peak)}/s in the busiest {ReportText.Duration(profile.BucketSize)}"));
+        }
+
         // A capped pool replays fewer distinct values than production served, so caches look warmer than they were.
         foreach (var endpoint in profile.Endpoints)
         {
@@ -29,6 +39,14 @@ internal static class TrafficDiagnosticsText
 
         return facts;
     }
+
+    private static string Bytes(double bytes) => bytes switch
+    {
+        >= 1e9 => (bytes / 1e9).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " GB",
+        >= 1e6 => (bytes / 1e6).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " MB",
+        >= 1e3 => (bytes / 1e3).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " kB",
+        _ => bytes.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " B",
+    };
 
     private static IReadOnlyList<(string Label, string Value)> Facts(TrafficDiagnostics diagnostics)
     {

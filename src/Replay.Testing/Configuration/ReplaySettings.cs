@@ -94,6 +94,8 @@ internal sealed record JsonFieldSettings
     [JsonPropertyName("method")] public string? Method { get; init; }
     [JsonPropertyName("path")] public string? Path { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }
+    [JsonPropertyName("bytes")] public string? Bytes { get; init; }
+    [JsonPropertyName("requestLength")] public string? RequestLength { get; init; }
 }
 
 internal sealed record TargetSettings

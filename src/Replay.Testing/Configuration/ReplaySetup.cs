@@ -152,6 +152,8 @@ internal static class ReplaySetup
                 Method = logs.JsonFields?.Method ?? options.JsonFields.Method,
                 Path = logs.JsonFields?.Path ?? options.JsonFields.Path,
                 Status = logs.JsonFields?.Status ?? options.JsonFields.Status,
+                Bytes = logs.JsonFields?.Bytes ?? options.JsonFields.Bytes,
+                RequestLength = logs.JsonFields?.RequestLength ?? options.JsonFields.RequestLength,
             },
         });
     }

@@ -92,6 +92,22 @@ public class MarkdownReporterTests
     }
 
     [Fact]
+    public void Response_bytes_per_second_are_stated_where_the_source_has_them()
+    {
+        // Given: one bucket that sent 1.2 MB a second, the others not known
+        var report = SampleReports.Passing();
+        var profile = report.Profile!;
+        var timeline = profile.Timeline.Select((b, i) => b with { ResponseBytes = i == 0 ? (long)(1_200_000 * profile.BucketSize.TotalSeconds) : null }).ToList();
+        report = report with { Profile = profile with { Timeline = timeline } };
+
+        // When
+        string markdown = MarkdownSummary.Write(report, null);
+
+        // Then
+        markdown.Should().Contain("| Response bytes | 1.2 MB/s on average, 1.2 MB/s in the busiest ");
+    }
+
+    [Fact]
     public void A_pipe_in_a_name_does_not_break_the_table()
     {
         var report = SampleReports.Passing() with { TestName = "Outage.A|B" };

@@ -34,7 +34,21 @@ internal sealed partial class AccessLogTally
         _buckets = (int)((_windowEnd - _windowStart + _bucketSeconds - 1) / _bucketSeconds);
         _maxValues = maxValuesPerPlaceholder;
         StatusClasses = new long[_buckets * 6];
+        ResponseBytes = new long[_buckets];
+        RequestBytes = new long[_buckets];
     }
+
+    /// <summary>Response body bytes per bucket, of the lines that logged them.</summary>
+    public long[] ResponseBytes { get; }
+
+    /// <summary>Request bytes per bucket, of the lines that logged them.</summary>
+    public long[] RequestBytes { get; }
+
+    /// <summary>In-window lines that logged their response size; a bucket's bytes are known only when some did.</summary>
+    public long WithResponseBytes { get; private set; }
+
+    /// <summary>In-window lines that logged their request size.</summary>
+    public long WithRequestBytes { get; private set; }
 
     public long LinesRead { get; private set; }
 
@@ -135,6 +149,17 @@ internal sealed partial class AccessLogTally
 
         CollectionsMarshal.GetValueRefOrAddDefault(Counts, ((long)template * _buckets) + bucket, out _)++;
         StatusClasses[(bucket * 6) + (status is >= 100 and < 600 ? status / 100 : 0)]++;
+        if (_reader.ResponseBytes >= 0)
+        {
+            ResponseBytes[bucket] += _reader.ResponseBytes;
+            WithResponseBytes++;
+        }
+
+        if (_reader.RequestBytes >= 0)
+        {
+            RequestBytes[bucket] += _reader.RequestBytes;
+            WithRequestBytes++;
+        }
     }
 
     /// <summary>Adds another thread's tally to this one.</summary>
@@ -152,6 +177,15 @@ internal sealed partial class AccessLogTally
         {
             StatusClasses[i] += other.StatusClasses[i];
         }
+
+        for (int i = 0; i < _buckets; i++)
+        {
+            ResponseBytes[i] += other.ResponseBytes[i];
+            RequestBytes[i] += other.RequestBytes[i];
+        }
+
+        WithResponseBytes += other.WithResponseBytes;
+        WithRequestBytes += other.WithRequestBytes;
 
         var ids = other.Templates.Select(Template).ToArray();
         foreach (var (key, count) in other.Counts)

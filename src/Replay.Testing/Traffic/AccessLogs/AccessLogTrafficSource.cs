@@ -228,6 +228,8 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             timeline.Add(new TrafficBucket(window.Start + (_options.BucketSize * b), counts)
             {
                 Statuses = new StatusClassCounts(s[1], s[2], s[3], s[4], s[5], s[0]),
+                ResponseBytes = tally.WithResponseBytes > 0 ? tally.ResponseBytes[b] : null,
+                RequestBytes = tally.WithRequestBytes > 0 ? tally.RequestBytes[b] : null,
             });
         }
 

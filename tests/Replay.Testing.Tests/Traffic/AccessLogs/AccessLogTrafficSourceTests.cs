@@ -164,6 +164,44 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Response_bytes_of_common_and_combined_lines_are_summed_per_bucket()
+    {
+        // Given: combined lines of 512 bytes (Line), a common line of 1,000 and an Apache "-" (no body)
+        string path = Write("access.log",
+        [
+            Line(Window.Start, "GET /a"), Line(Window.Start.AddSeconds(1), "GET /a"),
+            """203.0.113.9 - - [10/Mar/2026:13:00:02 +0100] "GET /b HTTP/1.1" 200 1000""",
+            """203.0.113.9 - - [10/Mar/2026:13:00:03 +0100] "GET /c HTTP/1.1" 304 -""",
+            Line(Window.Start.AddSeconds(10), "GET /a"),
+        ]);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path] });
+
+        // Then
+        profile.Timeline.Select(b => b.ResponseBytes).Should().Equal(2_024L, 512L, 0L, 0L, 0L, 0L);
+        profile.Timeline.Should().OnlyContain(b => b.RequestBytes == null, "common and combined lines do not log the request's size");
+    }
+
+    [Fact]
+    public async Task Json_lines_give_response_and_request_bytes_as_numbers_or_strings()
+    {
+        // Given: nginx's escape=json format with $body_bytes_sent and $request_length, one quoted, one line without them
+        string path = Write("access.json", [
+            """{"time":"2026-03-10T12:00:01Z","method":"GET","uri":"/a","status":200,"bytes":1500,"request_length":300,"request_time":0.012}""",
+            """{"time":"2026-03-10T12:00:02Z","method":"GET","uri":"/a","status":200,"bytes":"500","request_length":"200"}""",
+            """{"time":"2026-03-10T12:00:12Z","method":"GET","uri":"/a","status":200}""",
+        ]);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], Format = AccessLogFormat.JsonLines });
+
+        // Then
+        profile.Timeline.Select(b => b.ResponseBytes).Should().Equal(2_000L, 0L, 0L, 0L, 0L, 0L);
+        profile.Timeline.Select(b => b.RequestBytes).Should().Equal(500L, 0L, 0L, 0L, 0L, 0L);
+    }
+
+    [Fact]
     public async Task Too_many_unparseable_lines_fail_with_the_share_samples_and_the_fix()
     {
         string path = Write("app.log", ["2026-03-10 12:00:01 INFO GET /a 200", "2026-03-10 12:00:02 INFO GET /b 200", Line(Window.Start, "GET /a")]);
