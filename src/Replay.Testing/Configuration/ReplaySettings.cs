@@ -49,6 +49,7 @@ internal sealed record TrafficSettings
     [JsonPropertyName("accessLogs")] public AccessLogSettings? AccessLogs { get; init; }
     [JsonPropertyName("prometheus")] public PrometheusSettings? Prometheus { get; init; }
     [JsonPropertyName("upsun")] public UpsunSettings? Upsun { get; init; }
+    [JsonPropertyName("templates")] public List<string>? Templates { get; init; }
 }
 
 internal sealed record UpsunSettings

@@ -51,6 +51,12 @@ public sealed record AccessLogOptions
     /// </summary>
     public bool KeepSequence { get; init; }
 
+    /// <summary>
+    /// URL template rules tried in order before the automatic one (numbers, GUIDs, long hex become <c>{id}</c>), for
+    /// ids the automatic rule cannot see, such as slugs and SKUs (config <c>traffic.templates</c>). Default none.
+    /// </summary>
+    public IReadOnlyList<UrlTemplateRule> Templates { get; init; } = [];
+
     /// <summary>The host names production answers on, so a replay is never aimed at them.</summary>
     public IReadOnlyList<string> ProductionHosts { get; init; } = [];
 }

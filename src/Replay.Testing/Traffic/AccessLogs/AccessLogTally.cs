@@ -24,8 +24,12 @@ internal sealed partial class AccessLogTally
     private readonly List<int> _templateOfTarget = [];
     private readonly List<SequenceEntry> _sequence = [];
 
-    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder, IAccessLogLineReader reader, bool keepSequence = false)
+    private readonly IReadOnlyList<UrlTemplateRule> _rules;
+
+    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder, IAccessLogLineReader reader, bool keepSequence = false,
+        IReadOnlyList<UrlTemplateRule>? rules = null)
     {
+        _rules = rules ?? [];
         _reader = reader;
         _targets = keepSequence ? new RequestKeyTable() : null;
         _windowStart = window.Start.ToUnixTimeSeconds();
@@ -285,7 +289,7 @@ internal sealed partial class AccessLogTally
     private int TemplateOf(int request)
     {
         var (method, path) = _requests[request];
-        var (template, values) = UrlTemplate.Of(Encoding.UTF8.GetString(path.Span));
+        var (template, values) = UrlTemplate.Of(Encoding.UTF8.GetString(path.Span), _rules);
         int id = Template(Encoding.ASCII.GetString(method.Span) + " " + template);
         foreach (var (name, value) in values)
         {

@@ -47,7 +47,7 @@ public sealed class AccessLogTrafficSource : ITrafficSource
         var tallies = new List<AccessLogTally>();
         await Task.Run(() => Parallel.ForEach(ranges,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder, NewReader(), _options.KeepSequence),
+            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder, NewReader(), _options.KeepSequence, _options.Templates),
             (range, _, tally) => Read(range, tally, cancellationToken),
             tally =>
             {

@@ -288,6 +288,22 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Configured_templates_group_slugs_and_skus_with_their_value_pools()
+    {
+        // Given
+        string path = Write("access.log",
+            Enumerable.Range(0, 30).Select(i => Line(Window.Start.AddSeconds(i), i % 2 == 0 ? $"GET /products/LMP-{i % 3}0{i % 5}" : $"GET /blog/post-{i % 4}-title")));
+        var templates = new UrlTemplateRule[] { new("/products/{sku:[A-Z0-9-]+}"), new("/blog/{slug}") };
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], Templates = templates });
+
+        // Then
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().BeEquivalentTo([("GET /products/{sku}", 15L), ("GET /blog/{slug}", 15L)]);
+        profile.FindEndpoint("GET /blog/{slug}")!.TemplateValues["slug"].Should().Equal("post-1-title", "post-3-title");
+    }
+
+    [Fact]
     public async Task A_live_read_is_saved_as_the_windows_snapshot_and_reads_back_with_its_value_pools()
     {
         Write("access.log", Enumerable.Range(0, 60).Select(i => Line(Window.Start.AddSeconds(i), $"GET /products/{i % 4}")));
