@@ -97,6 +97,7 @@ internal sealed record JsonFieldSettings
     [JsonPropertyName("status")] public string? Status { get; init; }
     [JsonPropertyName("bytes")] public string? Bytes { get; init; }
     [JsonPropertyName("requestLength")] public string? RequestLength { get; init; }
+    [JsonPropertyName("requestTime")] public string? RequestTime { get; init; }
 }
 
 internal sealed record TargetSettings

@@ -155,6 +155,7 @@ internal static class ReplaySetup
                 Status = logs.JsonFields?.Status ?? options.JsonFields.Status,
                 Bytes = logs.JsonFields?.Bytes ?? options.JsonFields.Bytes,
                 RequestLength = logs.JsonFields?.RequestLength ?? options.JsonFields.RequestLength,
+                RequestTime = logs.JsonFields?.RequestTime ?? options.JsonFields.RequestTime,
             },
         });
     }

@@ -119,6 +119,7 @@ public class AccessLogFromNginxTests
             sameSecond ? "the rotation fell inside one second" : "the rotation fell across a second");
         profile.Timeline.Sum(b => b.ResponseBytes ?? 0).Should().Be(6 * 2, "each answer is \"ok\"");
         profile.Timeline.Sum(b => b.RequestBytes ?? 0).Should().BeGreaterThan(6 * 20);
+        profile.FindEndpoint("GET /products/{id}")!.AverageMilliseconds.Should().NotBeNull("nginx logged $request_time");
         profile.Diagnostics!.RecordsSkipped.Should().Be(0);
     }
 

@@ -48,6 +48,9 @@ internal sealed partial class AccessLogTally
     /// <summary>Request bytes per bucket, of the lines that logged them.</summary>
     public long[] RequestBytes { get; }
 
+    /// <summary>Per template id: the seconds production took, summed, and how many in-window lines logged them.</summary>
+    public Dictionary<int, (double Seconds, long Lines)> RequestTimes { get; } = [];
+
     /// <summary>In-window lines that logged their response size; a bucket's bytes are known only when some did.</summary>
     public long WithResponseBytes { get; private set; }
 
@@ -164,6 +167,12 @@ internal sealed partial class AccessLogTally
             RequestBytes[bucket] += _reader.RequestBytes;
             WithRequestBytes++;
         }
+
+        if (_reader.RequestSeconds >= 0)
+        {
+            ref var time = ref CollectionsMarshal.GetValueRefOrAddDefault(RequestTimes, template, out _);
+            time = (time.Seconds + _reader.RequestSeconds, time.Lines + 1);
+        }
     }
 
     /// <summary>Adds another thread's tally to this one.</summary>
@@ -196,6 +205,12 @@ internal sealed partial class AccessLogTally
         {
             long mapped = ((long)ids[key / _buckets] * _buckets) + (key % _buckets);
             CollectionsMarshal.GetValueRefOrAddDefault(Counts, mapped, out _) += count;
+        }
+
+        foreach (var (template, (seconds, lines)) in other.RequestTimes)
+        {
+            ref var time = ref CollectionsMarshal.GetValueRefOrAddDefault(RequestTimes, ids[template], out _);
+            time = (time.Seconds + seconds, time.Lines + lines);
         }
 
         foreach (var ((template, name), values) in other.Values)

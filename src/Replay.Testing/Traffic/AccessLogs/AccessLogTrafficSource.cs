@@ -209,7 +209,11 @@ public sealed class AccessLogTrafficSource : ITrafficSource
                 .ToDictionary(v => v.Key.Name, v => (IReadOnlyList<string>)v.Value.Order(StringComparer.Ordinal).ToList());
             var capped = values.Where(v => tally.Overflow.ContainsKey((t, v.Key)))
                 .ToDictionary(v => v.Key, v => tally.DistinctValues(t, v.Key));
-            return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t]) { TemplateValues = values, DistinctTemplateValues = capped };
+            return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t]) {
+                TemplateValues = values,
+                DistinctTemplateValues = capped,
+                AverageMilliseconds = tally.RequestTimes.TryGetValue(t, out var time) ? time.Seconds * 1000 / time.Lines : null,
+            };
         }).ToList();
 
         var timeline = new List<TrafficBucket>(tally.Buckets);

@@ -16,4 +16,7 @@ internal interface IAccessLogLineReader
 
     /// <summary>The request's bytes of the line last read (<c>$request_length</c>), or -1 when it does not say.</summary>
     long RequestBytes { get; }
+
+    /// <summary>How long production took to serve the line last read (<c>$request_time</c>), in seconds, or -1 when it does not say.</summary>
+    double RequestSeconds { get; }
 }

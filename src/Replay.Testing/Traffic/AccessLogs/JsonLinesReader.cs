@@ -19,6 +19,10 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
     public long ResponseBytes { get; private set; } = -1;
 
     public long RequestBytes { get; private set; } = -1;
+
+    public double RequestSeconds { get; private set; } = -1;
+
+    private readonly byte[] _requestTime = Encoding.UTF8.GetBytes(fields.RequestTime);
     private byte[] _methodBuffer = new byte[16];
     private byte[] _pathBuffer = new byte[256];
 
@@ -29,6 +33,7 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
         status = 0;
         bool hasTime = false, hasMethod = false, hasPath = false, hasStatus = false;
         ResponseBytes = RequestBytes = -1;
+        RequestSeconds = -1;
         int methodLength = 0, pathLength = 0;
         try
         {
@@ -65,6 +70,13 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
                 {
                     reader.Read();
                     ResponseBytes = Size(ref reader);
+                }
+                else if (reader.ValueTextEquals(_requestTime))
+                {
+                    reader.Read();
+                    RequestSeconds = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double t) && t >= 0 ? t
+                        : reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out t) && t >= 0 ? t
+                        : -1;
                 }
                 else if (reader.ValueTextEquals(_requestLength))
                 {

@@ -10,6 +10,8 @@ internal sealed class NcsaLineReader : IAccessLogLineReader
 
     public long RequestBytes => -1;   // neither common nor combined logs it
 
+    public double RequestSeconds => -1;
+
     public bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> target, out int status)
     {
         unixSeconds = 0;

@@ -202,6 +202,25 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_request_times_give_each_endpoint_productions_mean_response_time()
+    {
+        // Given
+        string path = Write("access.json", [
+            """{"time":"2026-03-10T12:00:01Z","method":"GET","uri":"/products/1","status":200,"request_time":0.010}""",
+            """{"time":"2026-03-10T12:00:02Z","method":"GET","uri":"/products/2","status":200,"request_time":"0.030"}""",
+            """{"time":"2026-03-10T12:00:03Z","method":"GET","uri":"/catalog","status":200}""",
+        ]);
+
+        // When
+        var profile = await new AccessLogTrafficSource(new AccessLogOptions { Files = [path], Format = AccessLogFormat.JsonLines }) { RangeBytes = 100 }
+            .FetchAsync(Window, TestContext.Current.CancellationToken);
+
+        // Then
+        profile.FindEndpoint("GET /products/{id}")!.AverageMilliseconds.Should().BeApproximately(20, 1e-9);
+        profile.FindEndpoint("GET /catalog")!.AverageMilliseconds.Should().BeNull("its line does not say");
+    }
+
+    [Fact]
     public async Task Too_many_unparseable_lines_fail_with_the_share_samples_and_the_fix()
     {
         string path = Write("app.log", ["2026-03-10 12:00:01 INFO GET /a 200", "2026-03-10 12:00:02 INFO GET /b 200", Line(Window.Start, "GET /a")]);
