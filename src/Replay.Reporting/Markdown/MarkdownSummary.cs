@@ -75,6 +75,25 @@ internal static class MarkdownSummary
             }
         }
 
+        if (report.Profile is { } profile && TrafficDiagnosticsText.Facts(profile) is { Count: > 0 } facts)
+        {
+            text.AppendLine();
+            text.AppendLine("### Traffic read");
+            text.AppendLine();
+            text.AppendLine("| | |");
+            text.AppendLine("|---|---|");
+            foreach (var (label, value) in facts)
+            {
+                text.Append("| ").Append(label).Append(" | ").Append(Cell(value)).AppendLine(" |");
+            }
+
+            if (profile.Diagnostics is { Samples.Count: > 0 } diagnostics)
+            {
+                text.AppendLine();
+                text.Append("Skipped records, for example: ").AppendLine(string.Join(" · ", diagnostics.Samples.Take(3).Select(s => "`" + s.Replace("`", "'", StringComparison.Ordinal) + "`")));
+            }
+        }
+
         if (report.Result is { Endpoints.Count: > 0 } result)
         {
             text.AppendLine();

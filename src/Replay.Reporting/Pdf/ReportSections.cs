@@ -27,10 +27,7 @@ internal static class ReportSections
             ("Requests in the window", ReportText.Count(profile.TotalRequests)),
             ("Covered by the endpoints", $"{ReportText.Count(profile.CoveredRequests)} ({ReportText.Percent(profile.Coverage)})"),
         };
-        if (profile.Diagnostics is { } d)
-        {
-            facts.Add(("Records skipped", $"{ReportText.Count(d.RecordsSkipped)} of {ReportText.Count(d.RecordsRead)} ({ReportText.Percent(d.SkippedShare)}) could not be parsed"));
-        }
+        facts.AddRange(TrafficDiagnosticsText.Facts(profile));
 
         yield return new FactsBlock(facts);
         if (profile.Diagnostics is { Samples.Count: > 0 } diagnostics)

@@ -57,6 +57,7 @@ internal sealed record TrafficSettings
     [JsonPropertyName("accessLogs")] public AccessLogSettings? AccessLogs { get; init; }
     [JsonPropertyName("prometheus")] public PrometheusSettings? Prometheus { get; init; }
     [JsonPropertyName("upsun")] public UpsunSettings? Upsun { get; init; }
+    [JsonPropertyName("templates")] public List<string>? Templates { get; init; }
 }
 
 internal sealed record UpsunSettings
@@ -95,6 +96,7 @@ internal sealed record AccessLogSettings
     [JsonPropertyName("format")] public string? Format { get; init; }
     [JsonPropertyName("jsonFields")] public JsonFieldSettings? JsonFields { get; init; }
     [JsonPropertyName("keepSequence")] public bool? KeepSequence { get; init; }
+    [JsonPropertyName("maxValuesPerPlaceholder")] public int? MaxValuesPerPlaceholder { get; init; }
 }
 
 internal sealed record JsonFieldSettings
@@ -103,6 +105,9 @@ internal sealed record JsonFieldSettings
     [JsonPropertyName("method")] public string? Method { get; init; }
     [JsonPropertyName("path")] public string? Path { get; init; }
     [JsonPropertyName("status")] public string? Status { get; init; }
+    [JsonPropertyName("bytes")] public string? Bytes { get; init; }
+    [JsonPropertyName("requestLength")] public string? RequestLength { get; init; }
+    [JsonPropertyName("requestTime")] public string? RequestTime { get; init; }
 }
 
 internal sealed record TargetSettings

@@ -136,7 +136,7 @@ internal static class ReplaySetup
                 $"\"traffic\" configures {string.Join(" and ", configured)}; keep the one that holds production's traffic.");
         }
 
-        ITrafficSource? live = traffic?.AccessLogs is { } logs ? AccessLogs(logs, settingsDirectory)
+        ITrafficSource? live = traffic?.AccessLogs is { } logs ? AccessLogs(logs, settingsDirectory, traffic.Templates)
             : traffic?.Prometheus is { } prometheus ? Prometheus(prometheus)
             : traffic?.Upsun is { } upsun ? Upsun(upsun)
             : null;
@@ -154,16 +154,18 @@ internal static class ReplaySetup
 
     internal static bool Refresh(string? value) => value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
-    private static AccessLogTrafficSource AccessLogs(AccessLogSettings logs, string settingsDirectory)
+    private static AccessLogTrafficSource AccessLogs(AccessLogSettings logs, string settingsDirectory, List<string>? templates)
     {
         var options = new AccessLogOptions();
         return new AccessLogTrafficSource(options with
         {
+            Templates = templates?.Select(t => new UrlTemplateRule(t)).ToList() ?? options.Templates,
             Files = logs.Files?.Select(f => Path.Combine(settingsDirectory, f)).ToList() ?? [],
             BucketSize = Duration(logs.BucketSize, "traffic.accessLogs.bucketSize") ?? options.BucketSize,
             MaxEndpoints = logs.MaxEndpoints ?? options.MaxEndpoints,
             MaxSkippedShare = logs.MaxSkippedShare ?? options.MaxSkippedShare,
             KeepSequence = logs.KeepSequence ?? options.KeepSequence,
+            MaxValuesPerPlaceholder = logs.MaxValuesPerPlaceholder ?? options.MaxValuesPerPlaceholder,
             ProductionHosts = logs.ProductionHosts ?? options.ProductionHosts,
             Format = logs.Format?.ToLowerInvariant() switch
             {
@@ -177,6 +179,9 @@ internal static class ReplaySetup
                 Method = logs.JsonFields?.Method ?? options.JsonFields.Method,
                 Path = logs.JsonFields?.Path ?? options.JsonFields.Path,
                 Status = logs.JsonFields?.Status ?? options.JsonFields.Status,
+                Bytes = logs.JsonFields?.Bytes ?? options.JsonFields.Bytes,
+                RequestLength = logs.JsonFields?.RequestLength ?? options.JsonFields.RequestLength,
+                RequestTime = logs.JsonFields?.RequestTime ?? options.JsonFields.RequestTime,
             },
         });
     }

@@ -30,6 +30,12 @@ public sealed record TrafficEndpoint(string Method, string Path, long Count)
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> TemplateValues { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// For each placeholder whose value pool was capped (<see cref="AccessLogs.AccessLogOptions.MaxValuesPerPlaceholder"/>),
+    /// how many distinct values the window really held; placeholders whose pool holds every value seen are absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> DistinctTemplateValues { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Whether <see cref="Path"/> holds placeholders such as <c>{id}</c> that need values before sending.</summary>
     public bool IsTemplate => Path.Contains('{', StringComparison.Ordinal);
 

@@ -69,6 +69,24 @@ public class PdfReporterTests
     public void Every_section_is_there(string heading) => Failing.Value.Text.Should().Contain(heading);
 
     [Fact]
+    public void The_traffic_section_accounts_for_skipped_lines_by_kind_and_lines_outside_the_window()
+    {
+        // Given
+        var report = SampleReports.Failing();
+        var diagnostics = new Replay.Testing.Traffic.TrafficDiagnostics(500, 5, ["garbage"])
+        {
+            SkippedByKind = new Dictionary<string, long> { ["empty"] = 4, ["unparseable"] = 1 },
+            RecordsOutsideWindow = 42,
+        };
+
+        // When
+        string text = RenderedPdf.Of(report with { Profile = report.Profile! with { Diagnostics = diagnostics } }, PdfReporter.A4).Text;
+
+        // Then
+        text.Should().Contain("5 of 500").And.Contain("4 empty, 1 unparseable").And.Contain("42 records, not replayed");
+    }
+
+    [Fact]
     public void The_slo_table_shows_limits_beside_measured_figures()
     {
         string text = Failing.Value.Text;

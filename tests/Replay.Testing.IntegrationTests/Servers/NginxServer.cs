@@ -26,7 +26,9 @@ public sealed class NginxServer : IAsyncDisposable
     private string PidFile => Path.Combine(_directory, "nginx.pid");
 
     /// <summary>Starts nginx with the given TZ, which sets the offset its log timestamps carry.</summary>
-    public static async Task<NginxServer> StartAsync(string timeZone = "UTC")
+    /// <param name="timeZone">The TZ nginx runs in.</param>
+    /// <param name="jsonLog">Log JSON lines (time, method, uri, status, bytes, request_length, request_time) instead of combined.</param>
+    public static async Task<NginxServer> StartAsync(string timeZone = "UTC", bool jsonLog = false)
     {
         string nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("nginx is not installed; run `bash .ci/setup` (it installs nginx-light).");
@@ -41,7 +43,8 @@ public sealed class NginxServer : IAsyncDisposable
             error_log {{directory}}/logs/error.log warn;
             events { worker_connections 256; }
             http {
-              access_log {{server.AccessLog}} combined;
+              log_format json escape=json '{"time":"$time_iso8601","method":"$request_method","uri":"$request_uri","status":$status,"bytes":$body_bytes_sent,"request_length":$request_length,"request_time":$request_time}';
+              access_log {{server.AccessLog}} {{(jsonLog ? "json" : "combined")}};
               client_body_temp_path {{directory}}/body;
               proxy_temp_path {{directory}}/proxy;
               fastcgi_temp_path {{directory}}/fastcgi;
@@ -67,6 +70,21 @@ public sealed class NginxServer : IAsyncDisposable
 
         await server.WaitUntilListeningAsync(port);
         return server;
+    }
+
+    /// <summary>Rotates the log as logrotate does: renames it to <c>access.log.1</c> and has nginx reopen its logs (USR1).</summary>
+    public async Task RotateAsync(CancellationToken cancellationToken)
+    {
+        File.Move(AccessLog, AccessLog + ".1");
+        using (var kill = Process.Start("kill", ["-USR1", Pid()!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(cancellationToken);
+        }
+
+        for (int i = 0; i < 100 && !File.Exists(AccessLog); i++)
+        {
+            await Task.Delay(20, cancellationToken);   // the worker reopens its log after the master's signal
+        }
     }
 
     /// <summary>The nginx master process's id, while its pid file exists.</summary>

@@ -82,6 +82,49 @@ public class AccessLogFromNginxTests
     }
 
     [Fact]
+    public async Task A_rotation_inside_one_second_replays_the_rotated_file_first_and_json_lines_give_bytes()
+    {
+        // Given: nginx logging JSON lines, rotated as logrotate does between requests of the same second
+        await using var nginx = await NginxServer.StartAsync(jsonLog: true);
+        var cancel = TestContext.Current.CancellationToken;
+        using var client = new HttpClient { BaseAddress = nginx.BaseAddress };
+        while (DateTimeOffset.UtcNow.Millisecond > 300)
+        {
+            await Task.Delay(20, cancel);   // start early in a second, so the rotation falls inside it
+        }
+
+        var start = DateTimeOffset.UtcNow;
+        for (int i = 0; i < 3; i++)
+        {
+            (await client.GetAsync($"products/{i}?n={i}", cancel)).EnsureSuccessStatusCode();
+        }
+
+        await Task.Delay(100, cancel);
+        await nginx.RotateAsync(cancel);
+        for (int i = 3; i < 6; i++)
+        {
+            (await client.GetAsync($"products/{i}?n={i}", cancel)).EnsureSuccessStatusCode();
+        }
+
+        var sameSecond = DateTimeOffset.UtcNow.ToUnixTimeSeconds() == start.ToUnixTimeSeconds();
+        await Task.Delay(200, cancel);
+        var windowStart = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        var options = new AccessLogOptions { Files = [nginx.AccessLog + "*"], Format = AccessLogFormat.JsonLines, KeepSequence = true };
+
+        // When
+        var profile = await new AccessLogTrafficSource(options).FetchAsync(new IncidentWindow(windowStart, windowStart.AddMinutes(2)), cancel);
+
+        // Then
+        File.Exists(nginx.AccessLog + ".1").Should().BeTrue();
+        profile.Sequence!.Select(r => r.Request.Target).Should().Equal(Enumerable.Range(0, 6).Select(i => $"/products/{i}?n={i}"),
+            sameSecond ? "the rotation fell inside one second" : "the rotation fell across a second");
+        profile.Timeline.Sum(b => b.ResponseBytes ?? 0).Should().Be(6 * 2, "each answer is \"ok\"");
+        profile.Timeline.Sum(b => b.RequestBytes ?? 0).Should().BeGreaterThan(6 * 20);
+        profile.FindEndpoint("GET /products/{id}")!.AverageMilliseconds.Should().NotBeNull("nginx logged $request_time");
+        profile.Diagnostics!.RecordsSkipped.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Stopping_the_server_leaves_no_process_and_no_folder_behind()
     {
         var nginx = await NginxServer.StartAsync();

@@ -76,6 +76,60 @@ public class TrafficSnapshotFileTests
     }
 
     [Fact]
+    public void Diagnostics_keep_the_skipped_kinds_the_lines_outside_the_window_and_the_times_seen()
+    {
+        // Given
+        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + TrafficSnapshotFile.Suffix);
+        var diagnostics = new TrafficDiagnostics(100, 3, ["garbage"])
+        {
+            SkippedByKind = new Dictionary<string, long> { ["unparseable"] = 1, ["empty"] = 2 },
+            RecordsOutsideWindow = 7,
+            FirstSeen = Window.Start.AddMinutes(-5),
+            LastSeen = Window.End.AddMinutes(5),
+        };
+        try
+        {
+            // When
+            TrafficSnapshotFile.Save(Profile() with { Diagnostics = diagnostics }, path);
+            var loaded = TrafficSnapshotFile.Load(path);
+
+            // Then
+            loaded.Diagnostics.Should().BeEquivalentTo(diagnostics);
+            File.ReadAllText(path).Should().Contain("\"skippedByKind\": {\n      \"empty\": 2,\n      \"unparseable\": 1\n    }");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_snapshot_whose_diagnostics_predate_the_kinds_still_reads()
+    {
+        // Given: diagnostics as snapshots were written before they had kinds, times and lines outside the window
+        string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + TrafficSnapshotFile.Suffix);
+        try
+        {
+            TrafficSnapshotFile.Save(Profile() with { Diagnostics = new TrafficDiagnostics(10, 1, ["x"]) }, path);
+            string old = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), @",\s*""recordsOutsideWindow"": 0", string.Empty);
+            File.WriteAllText(path, old);
+
+            // When
+            var loaded = TrafficSnapshotFile.Load(path);
+
+            // Then
+            old.Should().NotContain("recordsOutsideWindow").And.NotContain("skippedByKind");
+            loaded.Diagnostics!.RecordsSkipped.Should().Be(1);
+            loaded.Diagnostics.SkippedByKind.Should().BeEmpty();
+            loaded.Diagnostics.FirstSeen.Should().BeNull();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Dictionary_keys_are_written_sorted()
     {
         string json = TrafficSnapshotFile.Serialize(Profile());

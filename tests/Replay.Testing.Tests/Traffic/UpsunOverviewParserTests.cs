@@ -35,7 +35,7 @@ public class UpsunOverviewParserTests
         profile.Timeline[1].Statuses!.ServerError.Should().Be(100);
         profile.Timeline[0].RequestBytes.Should().Be(524288);
         profile.Timeline[2].Counts.Should().BeEmpty("an empty bucket carries only its timestamp");
-        profile.Timeline[2].Statuses.Should().BeNull();
+        profile.Timeline[2].Statuses.Should().Be(new StatusClassCounts(0, 0, 0, 0, 0, 0), "no request of any class, not an unknown mix");
     }
 
     [Fact]

@@ -17,4 +17,16 @@ public sealed record AccessLogJsonFields
 
     /// <summary>The status code, a number or a string. Default <c>status</c>.</summary>
     public string Status { get; init; } = "status";
+
+    /// <summary>The response body's size (<c>$body_bytes_sent</c>), a number or a string; optional. Default <c>bytes</c>.</summary>
+    public string Bytes { get; init; } = "bytes";
+
+    /// <summary>The request's size (<c>$request_length</c>), a number or a string; optional. Default <c>request_length</c>.</summary>
+    public string RequestLength { get; init; } = "request_length";
+
+    /// <summary>
+    /// How long the request took, in seconds (<c>$request_time</c>), a number or a string; optional. Default
+    /// <c>request_time</c>. Gives each endpoint production's mean response time.
+    /// </summary>
+    public string RequestTime { get; init; } = "request_time";
 }

@@ -15,10 +15,22 @@ internal static class AccessLogLineParser
     /// <param name="target">The request target in origin form: the path and query string.</param>
     /// <param name="status">The response status code.</param>
     public static bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> timestamp, out ReadOnlySpan<byte> method,
-        out ReadOnlySpan<byte> target, out int status)
+        out ReadOnlySpan<byte> target, out int status) =>
+        TryParse(line, out timestamp, out method, out target, out status, out _);
+
+    /// <summary>Parses a line and its response size; false when it is not an NCSA line with a replayable request.</summary>
+    /// <param name="line">The line without its line break.</param>
+    /// <param name="timestamp">The bytes of the timestamp.</param>
+    /// <param name="method">The request method.</param>
+    /// <param name="target">The request target in origin form.</param>
+    /// <param name="status">The response status code.</param>
+    /// <param name="bodyBytes">The field after the status (<c>$body_bytes_sent</c>), or -1 when it is <c>-</c> or absent.</param>
+    public static bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> timestamp, out ReadOnlySpan<byte> method,
+        out ReadOnlySpan<byte> target, out int status, out long bodyBytes)
     {
         timestamp = method = target = default;
         status = 0;
+        bodyBytes = -1;
 
         int open = line.IndexOf((byte)'[');
         if (open < 0 || line.Length < open + TimestampLength + 2 || line[open + TimestampLength + 1] != (byte)']')
@@ -68,7 +80,36 @@ internal static class AccessLogLineParser
             return false;
         }
 
+        // Common and combined formats both log $body_bytes_sent after the status; Apache writes "-" for none.
+        if (after.Length > 5)
+        {
+            var size = after[5..];
+            int sizeEnd = size.IndexOf((byte)' ');
+            bodyBytes = TryLong(sizeEnd >= 0 ? size[..sizeEnd] : size);
+        }
+
         return true;
+    }
+
+    private static long TryLong(ReadOnlySpan<byte> digits)
+    {
+        if (digits.IsEmpty || digits.Length > 18)
+        {
+            return -1;
+        }
+
+        long value = 0;
+        foreach (byte b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return value;
     }
 
     /// <summary>Converts a timestamp such as <c>10/Mar/2026:12:00:01 +0100</c> to Unix seconds (UTC).</summary>

@@ -37,7 +37,11 @@ public sealed record AccessLogOptions
     /// </summary>
     public double MaxSkippedShare { get; init; } = 0.01;
 
-    /// <summary>How many distinct concrete values a template placeholder keeps as its value pool. Default 1,000.</summary>
+    /// <summary>
+    /// How many distinct concrete values a template placeholder keeps as its value pool (config
+    /// <c>traffic.accessLogs.maxValuesPerPlaceholder</c>). Default 1,000. A pool that reaches it is said to be capped
+    /// in the report, with the true number of distinct values the window held.
+    /// </summary>
     public int MaxValuesPerPlaceholder { get; init; } = 1_000;
 
     /// <summary>
@@ -46,6 +50,12 @@ public sealed record AccessLogOptions
     /// while reading), and the snapshot gets a gzip file of them beside it. Default false.
     /// </summary>
     public bool KeepSequence { get; init; }
+
+    /// <summary>
+    /// URL template rules tried in order before the automatic one (numbers, GUIDs, long hex become <c>{id}</c>), for
+    /// ids the automatic rule cannot see, such as slugs and SKUs (config <c>traffic.templates</c>). Default none.
+    /// </summary>
+    public IReadOnlyList<UrlTemplateRule> Templates { get; init; } = [];
 
     /// <summary>The host names production answers on, so a replay is never aimed at them.</summary>
     public IReadOnlyList<string> ProductionHosts { get; init; } = [];

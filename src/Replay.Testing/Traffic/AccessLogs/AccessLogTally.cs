@@ -24,8 +24,12 @@ internal sealed partial class AccessLogTally
     private readonly List<int> _templateOfTarget = [];
     private readonly List<SequenceEntry> _sequence = [];
 
-    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder, IAccessLogLineReader reader, bool keepSequence = false)
+    private readonly IReadOnlyList<UrlTemplateRule> _rules;
+
+    public AccessLogTally(IncidentWindow window, TimeSpan bucketSize, int maxValuesPerPlaceholder, IAccessLogLineReader reader, bool keepSequence = false,
+        IReadOnlyList<UrlTemplateRule>? rules = null)
     {
+        _rules = rules ?? [];
         _reader = reader;
         _targets = keepSequence ? new RequestKeyTable() : null;
         _windowStart = window.Start.ToUnixTimeSeconds();
@@ -34,11 +38,35 @@ internal sealed partial class AccessLogTally
         _buckets = (int)((_windowEnd - _windowStart + _bucketSeconds - 1) / _bucketSeconds);
         _maxValues = maxValuesPerPlaceholder;
         StatusClasses = new long[_buckets * 6];
+        ResponseBytes = new long[_buckets];
+        RequestBytes = new long[_buckets];
     }
+
+    /// <summary>Response body bytes per bucket, of the lines that logged them.</summary>
+    public long[] ResponseBytes { get; }
+
+    /// <summary>Request bytes per bucket, of the lines that logged them.</summary>
+    public long[] RequestBytes { get; }
+
+    /// <summary>Per template id: the seconds production took, summed, and how many in-window lines logged them.</summary>
+    public Dictionary<int, (double Seconds, long Lines)> RequestTimes { get; } = [];
+
+    /// <summary>In-window lines that logged their response size; a bucket's bytes are known only when some did.</summary>
+    public long WithResponseBytes { get; private set; }
+
+    /// <summary>In-window lines that logged their request size.</summary>
+    public long WithRequestBytes { get; private set; }
 
     public long LinesRead { get; private set; }
 
+    /// <summary>Lines skipped, blank ones included.</summary>
     public long LinesSkipped { get; private set; }
+
+    /// <summary>Of the skipped lines, the blank ones.</summary>
+    public long LinesEmpty { get; private set; }
+
+    /// <summary>Readable lines whose time is outside the window.</summary>
+    public long OutsideWindow { get; private set; }
 
     public List<string> Samples { get; } = [];
 
@@ -63,6 +91,16 @@ internal sealed partial class AccessLogTally
     /// <summary>Concrete values per template id and placeholder name.</summary>
     public Dictionary<(int Template, string Name), HashSet<string>> Values { get; } = [];
 
+    /// <summary>
+    /// For pools that reached the cap: hashes of the distinct values seen beyond the kept ones, so the report can
+    /// give the true distinct count while memory still grows with distinct URLs only.
+    /// </summary>
+    public Dictionary<(int Template, string Name), HashSet<ulong>> Overflow { get; } = [];
+
+    /// <summary>The distinct values a placeholder's traffic held: kept plus overflowed.</summary>
+    public long DistinctValues(int template, string name) =>
+        (Values.TryGetValue((template, name), out var kept) ? kept.Count : 0) + (Overflow.TryGetValue((template, name), out var more) ? more.Count : 0);
+
     public int Buckets => _buckets;
 
     /// <summary>Adds a line.</summary>
@@ -75,12 +113,15 @@ internal sealed partial class AccessLogTally
             line = line[..^1];
         }
 
+        LinesRead++;
         if (line.IsEmpty)
         {
+            // Counted, so that lines read are the file's line count; never a sample, and never a format problem.
+            LinesSkipped++;
+            LinesEmpty++;
             return;
         }
 
-        LinesRead++;
         if (!_reader.TryRead(line, out long seconds, out var method, out var target, out int status))
         {
             Skip(line);
@@ -91,6 +132,7 @@ internal sealed partial class AccessLogTally
         LastSeen = Math.Max(LastSeen, seconds);
         if (seconds < _windowStart || seconds >= _windowEnd)
         {
+            OutsideWindow++;
             return;
         }
 
@@ -119,6 +161,23 @@ internal sealed partial class AccessLogTally
         int statusClass = status is >= 100 and < 600 ? status / 100 : 0;
         StatusClasses[(bucket * 6) + statusClass]++;
         CollectionsMarshal.GetValueRefOrAddDefault(TemplateStatusClasses, ((long)template * 6) + statusClass, out _)++;
+        if (_reader.ResponseBytes >= 0)
+        {
+            ResponseBytes[bucket] += _reader.ResponseBytes;
+            WithResponseBytes++;
+        }
+
+        if (_reader.RequestBytes >= 0)
+        {
+            RequestBytes[bucket] += _reader.RequestBytes;
+            WithRequestBytes++;
+        }
+
+        if (_reader.RequestSeconds >= 0)
+        {
+            ref var time = ref CollectionsMarshal.GetValueRefOrAddDefault(RequestTimes, template, out _);
+            time = (time.Seconds + _reader.RequestSeconds, time.Lines + 1);
+        }
     }
 
     /// <summary>Adds another thread's tally to this one.</summary>
@@ -126,6 +185,8 @@ internal sealed partial class AccessLogTally
     {
         LinesRead += other.LinesRead;
         LinesSkipped += other.LinesSkipped;
+        LinesEmpty += other.LinesEmpty;
+        OutsideWindow += other.OutsideWindow;
         Samples.AddRange(other.Samples.Take(MaxSamples - Math.Min(MaxSamples, Samples.Count)));
         InWindow += other.InWindow;
         FirstSeen = Math.Min(FirstSeen, other.FirstSeen);
@@ -134,6 +195,15 @@ internal sealed partial class AccessLogTally
         {
             StatusClasses[i] += other.StatusClasses[i];
         }
+
+        for (int i = 0; i < _buckets; i++)
+        {
+            ResponseBytes[i] += other.ResponseBytes[i];
+            RequestBytes[i] += other.RequestBytes[i];
+        }
+
+        WithResponseBytes += other.WithResponseBytes;
+        WithRequestBytes += other.WithRequestBytes;
 
         var ids = other.Templates.Select(Template).ToArray();
         foreach (var (key, count) in other.Counts)
@@ -147,11 +217,31 @@ internal sealed partial class AccessLogTally
             CollectionsMarshal.GetValueRefOrAddDefault(TemplateStatusClasses, ((long)ids[key / 6] * 6) + (key % 6), out _) += count;
         }
 
+        foreach (var (template, (seconds, lines)) in other.RequestTimes)
+        {
+            ref var time = ref CollectionsMarshal.GetValueRefOrAddDefault(RequestTimes, ids[template], out _);
+            time = (time.Seconds + seconds, time.Lines + lines);
+        }
+
         foreach (var ((template, name), values) in other.Values)
         {
             foreach (string value in values)
             {
                 AddValue(ids[template], name, value);
+            }
+        }
+
+        foreach (var ((template, name), hashes) in other.Overflow)
+        {
+            // The other pool was full, so this one is now full too: its hashes join ours unless a kept value has them.
+            var kept = Values[(ids[template], name)].Select(Hash).ToHashSet();
+            var overflow = OverflowOf(ids[template], name);
+            foreach (ulong hash in hashes)
+            {
+                if (!kept.Contains(hash))
+                {
+                    overflow.Add(hash);
+                }
             }
         }
 
@@ -224,7 +314,7 @@ internal sealed partial class AccessLogTally
     private int TemplateOf(int request)
     {
         var (method, path) = _requests[request];
-        var (template, values) = UrlTemplate.Of(Encoding.UTF8.GetString(path.Span));
+        var (template, values) = UrlTemplate.Of(Encoding.UTF8.GetString(path.Span), _rules);
         int id = Template(Encoding.ASCII.GetString(method.Span) + " " + template);
         foreach (var (name, value) in values)
         {
@@ -257,6 +347,32 @@ internal sealed partial class AccessLogTally
         {
             pool.Add(value);
         }
+        else if (!pool.Contains(value))
+        {
+            OverflowOf(template, name).Add(Hash(value));
+        }
+    }
+
+    private HashSet<ulong> OverflowOf(int template, string name)
+    {
+        if (!Overflow.TryGetValue((template, name), out var overflow))
+        {
+            Overflow[(template, name)] = overflow = [];
+        }
+
+        return overflow;
+    }
+
+    // FNV-1a, 64 bits: stable across threads (string.GetHashCode is 32 bits, and collides within a large pool).
+    private static ulong Hash(string value)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (char c in value)
+        {
+            hash = (hash ^ c) * 1099511628211;
+        }
+
+        return hash;
     }
 
     private void Skip(ReadOnlySpan<byte> line)
@@ -265,8 +381,32 @@ internal sealed partial class AccessLogTally
         if (Samples.Count < MaxSamples)
         {
             string text = Encoding.UTF8.GetString(line.Length > MaxSampleLength ? line[..MaxSampleLength] : line);
-            Samples.Add(QueryString().Replace(text, "?…"));   // query strings carry tokens; samples go into reports
+            Samples.Add(Escape(QueryString().Replace(text, "?…")));   // query strings carry tokens; samples go into reports
         }
+    }
+
+    // A NUL or an escape sequence in a sample would cut or garble the report's text, JSON and PDF.
+    internal static string Escape(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            if (char.IsControl(c))
+            {
+                escaped.Append(c <= 0xFF ? $"\\x{(int)c:X2}" : $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
     }
 
     private readonly record struct SequenceEntry(long Second, long Position, int Target);

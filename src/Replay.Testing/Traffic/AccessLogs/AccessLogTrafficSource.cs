@@ -40,15 +40,14 @@ public sealed class AccessLogTrafficSource : ITrafficSource
                 $"AccessLogOptions.BucketSize is {_options.BucketSize}, which does not divide the window {window} ({window.Duration}) into whole buckets. Use a bucket size such as 1s, 10s or 1min.");
         }
 
-        var files = ExpandFiles(_options.Files);
+        var files = RotatedLogOrder.Order(ExpandFiles(_options.Files), NewReader);
         var ranges = files.SelectMany((file, index) => Ranges(file, index)).ToList();
 
         // One tally per thread, not per range: each tally templates every distinct URL it meets once.
         var tallies = new List<AccessLogTally>();
         await Task.Run(() => Parallel.ForEach(ranges,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder,
-                _options.Format == AccessLogFormat.JsonLines ? new JsonLinesReader(_options.JsonFields) : new NcsaLineReader(), _options.KeepSequence),
+            () => new AccessLogTally(window, _options.BucketSize, _options.MaxValuesPerPlaceholder, NewReader(), _options.KeepSequence, _options.Templates),
             (range, _, tally) => Read(range, tally, cancellationToken),
             tally =>
             {
@@ -158,11 +157,26 @@ public sealed class AccessLogTrafficSource : ITrafficSource
     private TrafficProfile ToProfile(AccessLogTally tally, IncidentWindow window, IReadOnlyList<string> files)
     {
         string fileList = string.Join(", ", files.Select(Path.GetFileName));
-        var diagnostics = new TrafficDiagnostics(tally.LinesRead, tally.LinesSkipped, tally.Samples);
-        if (tally.LinesRead > 0 && diagnostics.SkippedShare > _options.MaxSkippedShare)
+        long unparseable = tally.LinesSkipped - tally.LinesEmpty;
+        var diagnostics = new TrafficDiagnostics(tally.LinesRead, tally.LinesSkipped, tally.Samples)
+        {
+            SkippedByKind = new Dictionary<string, long>(StringComparer.Ordinal)
+            {
+                [TrafficDiagnostics.EmptyKind] = tally.LinesEmpty,
+                [TrafficDiagnostics.UnparseableKind] = unparseable,
+            },
+            RecordsOutsideWindow = tally.OutsideWindow,
+            FirstSeen = tally.FirstSeen == long.MaxValue ? null : DateTimeOffset.FromUnixTimeSeconds(tally.FirstSeen),
+            LastSeen = tally.LastSeen == long.MinValue ? null : DateTimeOffset.FromUnixTimeSeconds(tally.LastSeen),
+        };
+
+        // Blank lines say nothing about the format, so only unreadable ones count against MaxSkippedShare.
+        long written = tally.LinesRead - tally.LinesEmpty;
+        double unparseableShare = written == 0 ? 0 : (double)unparseable / written;
+        if (written > 0 && unparseableShare > _options.MaxSkippedShare)
         {
             throw new TrafficSourceException(
-                $"{tally.LinesSkipped:N0} of {tally.LinesRead:N0} lines ({diagnostics.SkippedShare:P1}) of the access logs ({fileList}) are not readable " +
+                $"{unparseable:N0} of {written:N0} lines ({unparseableShare:P1}) of the access logs ({fileList}) are not readable " +
                 $"{FormatName}, more than AccessLogOptions.MaxSkippedShare ({_options.MaxSkippedShare:P1}). First of them: " +
                 string.Join(" | ", tally.Samples.Take(3).Select(s => $"\"{s}\"")) +
                 ". Check AccessLogOptions.Format (and JsonFields for JSON lines), or raise MaxSkippedShare.");
@@ -193,10 +207,14 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             int space = key.IndexOf(' ', StringComparison.Ordinal);
             var values = tally.Values.Where(v => v.Key.Template == t)
                 .ToDictionary(v => v.Key.Name, v => (IReadOnlyList<string>)v.Value.Order(StringComparer.Ordinal).ToList());
+            var capped = values.Where(v => tally.Overflow.ContainsKey((t, v.Key)))
+                .ToDictionary(v => v.Key, v => tally.DistinctValues(t, v.Key));
             long Class(int c) => tally.TemplateStatusClasses.GetValueOrDefault(((long)t * 6) + c);
             return new TrafficEndpoint(key[..space], key[(space + 1)..], totals[t])
             {
                 TemplateValues = values,
+                DistinctTemplateValues = capped,
+                AverageMilliseconds = tally.RequestTimes.TryGetValue(t, out var time) ? time.Seconds * 1000 / time.Lines : null,
                 Statuses = new StatusClassCounts(Class(1), Class(2), Class(3), Class(4), Class(5), Class(0)),
             };
         }).ToList();
@@ -217,6 +235,8 @@ public sealed class AccessLogTrafficSource : ITrafficSource
             timeline.Add(new TrafficBucket(window.Start + (_options.BucketSize * b), counts)
             {
                 Statuses = new StatusClassCounts(s[1], s[2], s[3], s[4], s[5], s[0]),
+                ResponseBytes = tally.WithResponseBytes > 0 ? tally.ResponseBytes[b] : null,
+                RequestBytes = tally.WithRequestBytes > 0 ? tally.RequestBytes[b] : null,
             });
         }
 
@@ -239,11 +259,15 @@ public sealed class AccessLogTrafficSource : ITrafficSource
                     ["linesRead"] = tally.LinesRead.ToString(CultureInfo.InvariantCulture),
                     ["linesInWindow"] = tally.InWindow.ToString(CultureInfo.InvariantCulture),
                     ["linesSkipped"] = tally.LinesSkipped.ToString(CultureInfo.InvariantCulture),
+                    ["linesOutsideWindow"] = tally.OutsideWindow.ToString(CultureInfo.InvariantCulture),
                     ["urlTemplates"] = totals.Length.ToString(CultureInfo.InvariantCulture),
                 },
             },
         };
     }
+
+    private IAccessLogLineReader NewReader() =>
+        _options.Format == AccessLogFormat.JsonLines ? new JsonLinesReader(_options.JsonFields) : new NcsaLineReader();
 
     private string FormatName => _options.Format == AccessLogFormat.JsonLines
         ? $"JSON lines with the fields {_options.JsonFields.Time}, {_options.JsonFields.Method}, {_options.JsonFields.Path} and {_options.JsonFields.Status}"

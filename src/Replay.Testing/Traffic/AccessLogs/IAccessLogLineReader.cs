@@ -10,4 +10,13 @@ internal interface IAccessLogLineReader
     /// <param name="target">The path and query string (origin form).</param>
     /// <param name="status">The status code.</param>
     bool TryRead(ReadOnlySpan<byte> line, out long unixSeconds, out ReadOnlySpan<byte> method, out ReadOnlySpan<byte> target, out int status);
+
+    /// <summary>The response body's bytes of the line last read (<c>$body_bytes_sent</c>), or -1 when it does not say.</summary>
+    long ResponseBytes { get; }
+
+    /// <summary>The request's bytes of the line last read (<c>$request_length</c>), or -1 when it does not say.</summary>
+    long RequestBytes { get; }
+
+    /// <summary>How long production took to serve the line last read (<c>$request_time</c>), in seconds, or -1 when it does not say.</summary>
+    double RequestSeconds { get; }
 }

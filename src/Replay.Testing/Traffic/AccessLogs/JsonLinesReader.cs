@@ -13,6 +13,16 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
     private readonly byte[] _method = Encoding.UTF8.GetBytes(fields.Method);
     private readonly byte[] _path = Encoding.UTF8.GetBytes(fields.Path);
     private readonly byte[] _status = Encoding.UTF8.GetBytes(fields.Status);
+    private readonly byte[] _bytes = Encoding.UTF8.GetBytes(fields.Bytes);
+    private readonly byte[] _requestLength = Encoding.UTF8.GetBytes(fields.RequestLength);
+
+    public long ResponseBytes { get; private set; } = -1;
+
+    public long RequestBytes { get; private set; } = -1;
+
+    public double RequestSeconds { get; private set; } = -1;
+
+    private readonly byte[] _requestTime = Encoding.UTF8.GetBytes(fields.RequestTime);
     private byte[] _methodBuffer = new byte[16];
     private byte[] _pathBuffer = new byte[256];
 
@@ -22,6 +32,8 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
         method = target = default;
         status = 0;
         bool hasTime = false, hasMethod = false, hasPath = false, hasStatus = false;
+        ResponseBytes = RequestBytes = -1;
+        RequestSeconds = -1;
         int methodLength = 0, pathLength = 0;
         try
         {
@@ -54,6 +66,23 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
                     hasStatus = reader.TokenType == JsonTokenType.Number ? reader.TryGetInt32(out status)
                         : reader.TokenType == JsonTokenType.String && int.TryParse(reader.GetString(), out status);
                 }
+                else if (reader.ValueTextEquals(_bytes))
+                {
+                    reader.Read();
+                    ResponseBytes = Size(ref reader);
+                }
+                else if (reader.ValueTextEquals(_requestTime))
+                {
+                    reader.Read();
+                    RequestSeconds = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double t) && t >= 0 ? t
+                        : reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out t) && t >= 0 ? t
+                        : -1;
+                }
+                else if (reader.ValueTextEquals(_requestLength))
+                {
+                    reader.Read();
+                    RequestBytes = Size(ref reader);
+                }
                 else
                 {
                     reader.Read();
@@ -82,6 +111,12 @@ internal sealed class JsonLinesReader(AccessLogJsonFields fields) : IAccessLogLi
 
         return target.Length > 0 && target[0] == (byte)'/' && method.Length > 0;
     }
+
+    // nginx's escape=json writes $body_bytes_sent as a number or, quoted in the format, as a string.
+    private static long Size(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long n) && n >= 0 ? n
+        : reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long s) ? s
+        : -1;
 
     // An ISO 8601 time must carry its offset: without one, the log's time zone would be a guess.
     private static bool TryTime(ref Utf8JsonReader reader, out long unixSeconds)

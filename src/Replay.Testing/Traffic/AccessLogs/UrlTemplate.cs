@@ -10,8 +10,19 @@ namespace Replay.Testing.Traffic.AccessLogs;
 internal static class UrlTemplate
 {
     /// <summary>The template of a path and the values its placeholders had, in order.</summary>
-    public static (string Template, IReadOnlyList<KeyValuePair<string, string>> Values) Of(string path)
+    public static (string Template, IReadOnlyList<KeyValuePair<string, string>> Values) Of(string path) => Of(path, []);
+
+    /// <summary>The template of a path by the first configured rule that matches it, else by the automatic rule.</summary>
+    public static (string Template, IReadOnlyList<KeyValuePair<string, string>> Values) Of(string path, IReadOnlyList<UrlTemplateRule> rules)
     {
+        foreach (var rule in rules)
+        {
+            if (rule.TryApply(path, out string template, out var matched))
+            {
+                return (template, matched);
+            }
+        }
+
         if (!path.Contains('/', StringComparison.Ordinal))
         {
             return (path, []);

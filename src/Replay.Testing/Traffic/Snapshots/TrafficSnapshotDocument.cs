@@ -58,6 +58,9 @@ internal sealed record SnapshotEndpoint
     [JsonPropertyName("templateValues")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SortedDictionary<string, IReadOnlyList<string>>? TemplateValues { get; init; }
+    [JsonPropertyName("distinctTemplateValues")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, long>? DistinctTemplateValues { get; init; }
 }
 
 internal sealed record SnapshotBucket
@@ -91,7 +94,25 @@ internal sealed record SnapshotUsage(
     [property: JsonPropertyName("cpuCores")] double CpuCores,
     [property: JsonPropertyName("memoryBytes")] long MemoryBytes);
 
+// The fields after "samples" are optional, so snapshots written before them read (and older readers skip them).
 internal sealed record SnapshotDiagnostics(
     [property: JsonPropertyName("recordsRead")] long RecordsRead,
     [property: JsonPropertyName("recordsSkipped")] long RecordsSkipped,
-    [property: JsonPropertyName("samples")] IReadOnlyList<string> Samples);
+    [property: JsonPropertyName("samples")] IReadOnlyList<string> Samples)
+{
+    [JsonPropertyName("skippedByKind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, long>? SkippedByKind { get; init; }
+
+    [JsonPropertyName("recordsOutsideWindow")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? RecordsOutsideWindow { get; init; }
+
+    [JsonPropertyName("firstSeen")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? FirstSeen { get; init; }
+
+    [JsonPropertyName("lastSeen")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? LastSeen { get; init; }
+}

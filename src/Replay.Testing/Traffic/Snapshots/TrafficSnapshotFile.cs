@@ -100,7 +100,15 @@ public static class TrafficSnapshotFile
                     Usage = production.Usage.Select(u => new SnapshotUsage(u.Offset.TotalSeconds, u.CpuCores, u.MemoryBytes)).ToList(),
                 }
                 : null,
-            Diagnostics = profile.Diagnostics is { } d ? new SnapshotDiagnostics(d.RecordsRead, d.RecordsSkipped, d.Samples) : null,
+            Diagnostics = profile.Diagnostics is { } d
+                ? new SnapshotDiagnostics(d.RecordsRead, d.RecordsSkipped, d.Samples)
+                {
+                    SkippedByKind = d.SkippedByKind.Count > 0 ? new SortedDictionary<string, long>(d.SkippedByKind.ToDictionary(), StringComparer.Ordinal) : null,
+                    RecordsOutsideWindow = d.RecordsOutsideWindow,
+                    FirstSeen = d.FirstSeen,
+                    LastSeen = d.LastSeen,
+                }
+                : null,
             Endpoints = profile.Endpoints.Select(e => new SnapshotEndpoint
             {
                 Method = e.Method,
@@ -111,6 +119,7 @@ public static class TrafficSnapshotFile
                 AverageMs = e.AverageMilliseconds,
                 Statuses = e.Statuses is { } es ? new SnapshotStatuses(es.Informational, es.Success, es.Redirection, es.ClientError, es.ServerError, es.Unknown) : null,
                 TemplateValues = e.TemplateValues.Count == 0 ? null : new(e.TemplateValues.ToDictionary(), StringComparer.Ordinal),
+                DistinctTemplateValues = e.DistinctTemplateValues.Count == 0 ? null : new(e.DistinctTemplateValues.ToDictionary(), StringComparer.Ordinal),
             }).ToList(),
             Timeline = profile.Timeline.Select(b => new SnapshotBucket
             {
@@ -196,7 +205,15 @@ public static class TrafficSnapshotFile
                     Usage = production.Usage.Select(u => new Environments.Resources.ResourceSample(TimeSpan.FromSeconds(u.OffsetSeconds), u.CpuCores, u.MemoryBytes)).ToList(),
                 }
                 : null,
-            Diagnostics = document.Diagnostics is { } d ? new TrafficDiagnostics(d.RecordsRead, d.RecordsSkipped, d.Samples) : null,
+            Diagnostics = document.Diagnostics is { } d
+                ? new TrafficDiagnostics(d.RecordsRead, d.RecordsSkipped, d.Samples)
+                {
+                    SkippedByKind = d.SkippedByKind ?? new SortedDictionary<string, long>(StringComparer.Ordinal),
+                    RecordsOutsideWindow = d.RecordsOutsideWindow ?? 0,
+                    FirstSeen = d.FirstSeen,
+                    LastSeen = d.LastSeen,
+                }
+                : null,
             Endpoints = document.Endpoints.Select(e => new TrafficEndpoint(e.Method, e.Path, e.Count)
             {
                 P50Milliseconds = e.P50Ms,
@@ -206,6 +223,7 @@ public static class TrafficSnapshotFile
                 TemplateValues = e.TemplateValues is { } values
                     ? values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)
                     : new Dictionary<string, IReadOnlyList<string>>(),
+                DistinctTemplateValues = e.DistinctTemplateValues ?? new SortedDictionary<string, long>(StringComparer.Ordinal),
             }).ToList(),
             Timeline = document.Timeline.Select(b => new TrafficBucket(b.Start, b.Counts)
             {

@@ -15,6 +15,7 @@ namespace Replay.Testing.Traffic.Upsun;
 internal sealed class UpsunApiClient : IDisposable
 {
     private readonly UpsunOptions _options;
+    private readonly Uri _apiBase, _authBase;
     private readonly string _apiToken;
     private readonly HttpClient _http;
     private readonly SecretRedactor _secrets = SecretRedactor.CurrentOrNew();
@@ -25,6 +26,8 @@ internal sealed class UpsunApiClient : IDisposable
     public UpsunApiClient(UpsunOptions options, string apiToken, HttpMessageHandler? handler = null)
     {
         _options = options;
+        _apiBase = AsBase(options.ApiUrl);
+        _authBase = AsBase(options.AuthUrl);
         _apiToken = apiToken;
         _secrets.Add(apiToken);
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
@@ -46,10 +49,12 @@ internal sealed class UpsunApiClient : IDisposable
     {
         bool reauthenticated = false;
         var started = System.Diagnostics.Stopwatch.StartNew();
+        int calls = 0;
         for (int attempt = 0; ; attempt++)
         {
+            calls++;
             string token = await AccessTokenAsync(forceNew: false, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(method, new Uri(_options.ApiUrl, pathAndQuery));
+            using var request = new HttpRequestMessage(method, Endpoint(pathAndQuery));
             if (jsonBody is not null)
             {
                 request.Content = System.Net.Http.Json.JsonContent.Create(jsonBody);
@@ -69,8 +74,8 @@ internal sealed class UpsunApiClient : IDisposable
             catch (TimeoutException)
             {
                 throw Redacted(
-                    $"Upsun did not answer {method} {new Uri(_options.ApiUrl, pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId}: " +
-                    $"{Calls(attempt + 1)} in {started.Elapsed.TotalSeconds:0.#} s, each given {_options.Timeout.TotalSeconds:0.###} s (traffic.upsun.requestTimeout), within a deadline of " +
+                    $"Upsun did not answer {method} {Endpoint(pathAndQuery).GetLeftPart(UriPartial.Path)} for project {_options.ProjectId}, environment {_options.EnvironmentId}: " +
+                    $"{Calls(calls)} in {started.Elapsed.TotalSeconds:0.#} s, each given {_options.Timeout.TotalSeconds:0.###} s (traffic.upsun.requestTimeout), within a deadline of " +
                     $"{_options.Deadline.TotalSeconds:0.###} s (traffic.upsun.deadline). Try again later, raise them, or use a committed snapshot.");
             }
 
@@ -95,25 +100,31 @@ internal sealed class UpsunApiClient : IDisposable
                     continue;
                 }
 
-                throw Failure(status, body, pathAndQuery, attempt + 1);
+                throw Failure(status, body, $"{method} {Endpoint(pathAndQuery).GetLeftPart(UriPartial.Path)}", calls);
             }
         }
     }
 
-    private Exception Failure(int status, string body, string path, int calls)
+    // Says which endpoint failed and how many calls were made: only 429 and 5xx answers are retried, so a 404 after
+    // one call must not read "after 4 retries". Upsun's own words (title, detail, message) are kept.
+    private Exception Failure(int status, string body, string endpoint, int calls)
     {
         string where = $"project {_options.ProjectId}, environment {_options.EnvironmentId}";
+        string made = calls == 1 ? "1 call" : $"{calls} calls";
         Exception failure = status switch
         {
-            400 => new TrafficSourceException($"Upsun rejected the request for {where} (400{Title(body)}): {Violations(body).TrimEnd('.')}."),
+            400 => new TrafficSourceException($"Upsun rejected {endpoint} for {where} (400{Title(body)}): {Violations(body).TrimEnd('.')}."),
             401 => new TrafficSourceException(
-                $"Upsun refused the access token for {where} (401) even after a new exchange. Check that the API token in {UpsunOptions.ApiTokenVariable} is current."),
+                $"Upsun refused the access token for {endpoint}, {where} (401, {made}, the last after a new exchange){UpsunSays(body)}. Check that the API token in {UpsunOptions.ApiTokenVariable} is current."),
             403 => new TrafficSourceException(
-                $"Upsun denied access to {where} (403): the API token's user has no access to it, or the project or environment does not exist. " +
+                $"Upsun denied access to {where} (403){UpsunSays(body)} on {endpoint}: the API token's user has no access to it, or the project or environment does not exist. " +
                 "Check upsun.projectId and upsun.environmentId, and the user's role on the project."),
-            499 => new UpsunTooMuchDataException($"Upsun answered 499 (too much data) for {path}."),
-            429 => new TrafficSourceException($"Upsun kept rate-limiting the requests for {where} (429) after {Calls(calls)}. Try again later, or use a committed snapshot."),
-            _ => new TrafficSourceException($"Upsun answered {status} for {where} after {Calls(calls)}{Excerpt(body)}. Try again later, or use a committed snapshot."),
+            404 => new TrafficSourceException(
+                $"Upsun found no {endpoint} for {where} (404, {made}){UpsunSays(body)}. Check upsun.projectId, upsun.environmentId and upsun.apiUrl."),
+            499 => new UpsunTooMuchDataException(_secrets.Redact($"Upsun answered 499 (too much data) to {endpoint}{UpsunSays(body)}.")),
+            429 => new TrafficSourceException($"Upsun kept rate-limiting {endpoint} for {where} (429, {made}){UpsunSays(body)}. Try again later, or use a committed snapshot."),
+            >= 500 => new TrafficSourceException($"Upsun answered {status} to {endpoint} for {where} ({made}){Excerpt(body)}. Try again later, or use a committed snapshot."),
+            _ => new TrafficSourceException($"Upsun answered {status} to {endpoint} for {where} ({made}, not retried){Excerpt(body)}."),
         };
 
         // An error body may quote the request (some gateways echo it), the bearer token included.
@@ -138,6 +149,18 @@ internal sealed class UpsunApiClient : IDisposable
 
         await Task.Delay(Backoff(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    // Upsun's own explanation, from its JSON error body (or the body itself when it is short text).
+    private string UpsunSays(string body)
+    {
+        string? said = Field(body, "detail") ?? Field(body, "message") ?? Field(body, "title") ?? Field(body, "error");
+        if (said is null && body.Length > 0 && !body.TrimStart().StartsWith('{'))
+        {
+            said = body;
+        }
+
+        return string.IsNullOrWhiteSpace(said) ? "" : $": \"{(said.Length > 200 ? said[..200] + "…" : said).Trim()}\"";
     }
 
     private async Task<HttpResponseMessage> TransmitAsync(HttpRequestMessage request, TimeSpan elapsed, CancellationToken cancellationToken)
@@ -172,7 +195,7 @@ internal sealed class UpsunApiClient : IDisposable
             var started = System.Diagnostics.Stopwatch.StartNew();
             for (int attempt = 0; ; attempt++)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.AuthUrl, "oauth2/token"))
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_authBase, "oauth2/token"))
                 {
                     Content = new FormUrlEncodedContent([new("grant_type", "api_token"), new("api_token", _apiToken)]),
                 };
@@ -190,7 +213,7 @@ internal sealed class UpsunApiClient : IDisposable
                 catch (TimeoutException)
                 {
                     throw Redacted(
-                        $"Upsun's token endpoint {new Uri(_options.AuthUrl, "oauth2/token")} did not answer: {Calls(attempt + 1)} in {started.Elapsed.TotalSeconds:0.#} s, each given " +
+                        $"Upsun's token endpoint {new Uri(_authBase, "oauth2/token")} did not answer: {Calls(attempt + 1)} in {started.Elapsed.TotalSeconds:0.#} s, each given " +
                         $"{_options.Timeout.TotalSeconds:0.###} s (traffic.upsun.requestTimeout), within a deadline of {_options.Deadline.TotalSeconds:0.###} s (traffic.upsun.deadline). " +
                         "Check upsun.authUrl and the network, or try again later.");
                 }
@@ -214,7 +237,7 @@ internal sealed class UpsunApiClient : IDisposable
                     string? token = Field(body, "access_token");
                     if (token is null)
                     {
-                        throw new TrafficSourceException($"Upsun's token endpoint {_options.AuthUrl} answered without an access_token. Check upsun.authUrl.");
+                        throw new TrafficSourceException($"Upsun's token endpoint {new Uri(_authBase, "oauth2/token")} answered without an access_token. Check upsun.authUrl.");
                     }
 
                     int expiresIn = int.TryParse(Field(body, "expires_in"), out int seconds) ? seconds : 900;
@@ -230,6 +253,13 @@ internal sealed class UpsunApiClient : IDisposable
             _tokenGate.Release();
         }
     }
+
+    // Relative resolution replaces a base's last segment unless it ends in a slash: https://proxy.example/upsun
+    // would lose "upsun" and call the proxy's root. A base is a folder, so it gets its slash.
+    internal static Uri AsBase(Uri url) =>
+        url.AbsolutePath.EndsWith('/') ? url : new UriBuilder(url) { Path = url.AbsolutePath + "/" }.Uri;
+
+    private Uri Endpoint(string pathAndQuery) => new(_apiBase, pathAndQuery.TrimStart('/'));
 
     private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
     {

@@ -21,10 +21,16 @@ public sealed record UpsunOptions
     /// <summary>The production environment id, such as <c>main</c>.</summary>
     public string EnvironmentId { get; init; } = "";
 
-    /// <summary>The API. Default <c>https://api.upsun.com/</c>.</summary>
+    /// <summary>
+    /// The API. Default <c>https://api.upsun.com/</c>. A path is kept, with or without a trailing slash
+    /// (<c>https://proxy.example/upsun</c> calls <c>https://proxy.example/upsun/projects/…</c>).
+    /// </summary>
     public Uri ApiUrl { get; init; } = new("https://api.upsun.com/");
 
-    /// <summary>The token endpoint's host. Default <c>https://auth.upsun.com/</c>.</summary>
+    /// <summary>
+    /// Where the token endpoint (<c>oauth2/token</c>) is. Default <c>https://auth.upsun.com/</c>. A path is kept, with
+    /// or without a trailing slash.
+    /// </summary>
     public Uri AuthUrl { get; init; } = new("https://auth.upsun.com/");
 
     /// <summary>

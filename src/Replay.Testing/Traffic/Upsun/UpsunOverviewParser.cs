@@ -92,7 +92,9 @@ internal static class UpsunOverviewParser
             ? new StatusClassCounts(
                 codes.GetValueOrDefault("1XX"), codes.GetValueOrDefault("2XX"), codes.GetValueOrDefault("3XX"),
                 codes.GetValueOrDefault("4XX"), codes.GetValueOrDefault("5XX"), codes.GetValueOrDefault("UNKNOWN"))
-            : null;
+            : point.Urls is null or { Count: 0 }
+                ? new StatusClassCounts(0, 0, 0, 0, 0, 0)   // the schema's empty bucket: a timestamp only, so no request of any class
+                : null;
 
         return new TrafficBucket(DateTimeOffset.FromUnixTimeSeconds(point.Timestamp), counts)
         {

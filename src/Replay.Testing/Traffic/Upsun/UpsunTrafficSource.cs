@@ -7,14 +7,15 @@ namespace Replay.Testing.Traffic.Upsun;
 /// Reads an incident window's traffic live from Upsun's observability API: the HTTP overview (top URLs ranked by
 /// impact, the per-bucket timeline and status classes), widened by the URL breakdown when more than 100 URLs are
 /// asked for, and the application's CPU and memory during the window.
-/// Refuses windows older than the environment's retention; splits a window the API finds too large (499) and
-/// merges the parts.
+/// Refuses windows older than the environment's retention; splits a window the API finds too large (499) at whole
+/// minutes, down to parts of one minute, and merges the parts.
 /// </summary>
 public sealed class UpsunTrafficSource : ITrafficSource
 {
     private const int MaxOverviewUrls = 100;
     private const int MaxBreakdownUrls = 300;
-    private static readonly TimeSpan SmallestSplit = TimeSpan.FromMinutes(2);
+    // A range longer than this is halved at whole minutes (3 min: 1 + 2), so the smallest parts are one minute long.
+    private static readonly TimeSpan LongestUnsplit = TimeSpan.FromMinutes(2);
     private readonly UpsunOptions _options;
     private readonly HttpMessageHandler? _handler;
 
@@ -112,7 +113,8 @@ public sealed class UpsunTrafficSource : ITrafficSource
         };
     }
 
-    // A range the API finds too large (499) is halved until it fits, down to two minutes.
+    // A range the API finds too large (499) is halved at whole minutes while it is longer than two minutes: parts
+    // go down to one minute.
     private async Task FetchRangeAsync(UpsunApiClient api, string root, IncidentWindow range, List<TrafficProfile> parts, CancellationToken cancellationToken)
     {
         try
@@ -130,7 +132,7 @@ public sealed class UpsunTrafficSource : ITrafficSource
 
             parts.Add(part);
         }
-        catch (UpsunTooMuchDataException) when (range.Duration > SmallestSplit)
+        catch (UpsunTooMuchDataException) when (range.Duration > LongestUnsplit)
         {
             var middle = range.Start + TimeSpan.FromMinutes(Math.Floor(range.Duration.TotalMinutes / 2));
             await FetchRangeAsync(api, root, new IncidentWindow(range.Start, middle), parts, cancellationToken).ConfigureAwait(false);
@@ -138,7 +140,11 @@ public sealed class UpsunTrafficSource : ITrafficSource
         }
         catch (UpsunTooMuchDataException e)
         {
-            throw new TrafficSourceException($"{e.Message} Even {range} is too much; lower upsun.topUrlsCount.", e);
+            string fix = _options.TopUrlsCount > 1
+                ? $"lower upsun.topUrlsCount (now {_options.TopUrlsCount}), or read the window from access logs"
+                : "upsun.topUrlsCount is already 1, so read the window from access logs instead";
+            throw new TrafficSourceException(
+                $"{e.Message} The window was split down to {range} ({range.Duration.TotalMinutes:0.#} min), the smallest part it is split into, and Upsun still finds it too much; {fix}.", e);
         }
     }
 

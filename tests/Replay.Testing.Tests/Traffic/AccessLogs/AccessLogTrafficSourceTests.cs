@@ -25,6 +25,14 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         return path;
     }
 
+    private string WriteGzip(string name, IEnumerable<string> lines)
+    {
+        string path = Path.Combine(_directory, name);
+        using var gz = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+        gz.Write(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n"));
+        return path;
+    }
+
     private static ValueTask<TrafficProfile> Read(AccessLogOptions options) =>
         new AccessLogTrafficSource(options).FetchAsync(Window, TestContext.Current.CancellationToken);
 
@@ -101,6 +109,118 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_line_is_accounted_for_as_in_the_window_outside_it_or_skipped_by_kind()
+    {
+        // Given: 10 lines: 5 in the window, 2 before it, 1 after it, 2 blank (one with a CR), 1 garbage
+        string path = Write("access.log",
+        [
+            Line(Window.Start.AddSeconds(-90), "GET /a"), Line(Window.Start.AddSeconds(-1), "GET /a"), "",
+            .. Enumerable.Range(0, 5).Select(i => Line(Window.Start.AddSeconds(i), "GET /a")),
+            "\r", "garbage", Line(Window.End.AddSeconds(30), "GET /a"),
+        ]);
+        long lineCount = File.ReadAllLines(path).Length;
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], MaxSkippedShare = 0.2 });
+
+        // Then
+        var d = profile.Diagnostics!;
+        d.RecordsRead.Should().Be(lineCount).And.Be(11);
+        d.RecordsSkipped.Should().Be(3);
+        d.SkippedByKind.Should().BeEquivalentTo(new Dictionary<string, long> { ["empty"] = 2, ["unparseable"] = 1 });
+        d.RecordsOutsideWindow.Should().Be(3);
+        (profile.TotalRequests + d.RecordsOutsideWindow + d.RecordsSkipped).Should().Be(lineCount);
+        d.FirstSeen.Should().Be(Window.Start.AddSeconds(-90));
+        d.LastSeen.Should().Be(Window.End.AddSeconds(30));
+        d.Samples.Should().Equal(["garbage"], "blank lines are counted, never sampled");
+    }
+
+    [Fact]
+    public async Task Blank_lines_do_not_count_against_the_skipped_share()
+    {
+        // Given: as many blank lines as requests, which says nothing about the format
+        string path = Write("access.log", Enumerable.Range(0, 20).SelectMany(i => new[] { Line(Window.Start.AddSeconds(i), "GET /a"), "" }));
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path] });
+
+        // Then
+        profile.TotalRequests.Should().Be(20);
+        profile.Diagnostics!.SkippedByKind["empty"].Should().Be(20);
+    }
+
+    [Fact]
+    public async Task Skipped_line_samples_escape_NULs_and_control_bytes()
+    {
+        // Given
+        string path = Path.Combine(_directory, "access.log");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes(Line(Window.Start, "GET /a") + "\n"), 0, 0, (byte)'x', 0x1B, (byte)'[', (byte)'2', (byte)'J', 0x07, (byte)'\n']);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], MaxSkippedShare = 1 });
+
+        // Then
+        profile.Diagnostics!.Samples.Should().Equal("\\x00\\x00x\\x1B[2J\\x07");
+    }
+
+    [Fact]
+    public async Task Response_bytes_of_common_and_combined_lines_are_summed_per_bucket()
+    {
+        // Given: combined lines of 512 bytes (Line), a common line of 1,000 and an Apache "-" (no body)
+        string path = Write("access.log",
+        [
+            Line(Window.Start, "GET /a"), Line(Window.Start.AddSeconds(1), "GET /a"),
+            """203.0.113.9 - - [10/Mar/2026:13:00:02 +0100] "GET /b HTTP/1.1" 200 1000""",
+            """203.0.113.9 - - [10/Mar/2026:13:00:03 +0100] "GET /c HTTP/1.1" 304 -""",
+            Line(Window.Start.AddSeconds(10), "GET /a"),
+        ]);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path] });
+
+        // Then
+        profile.Timeline.Select(b => b.ResponseBytes).Should().Equal(2_024L, 512L, 0L, 0L, 0L, 0L);
+        profile.Timeline.Should().OnlyContain(b => b.RequestBytes == null, "common and combined lines do not log the request's size");
+    }
+
+    [Fact]
+    public async Task Json_lines_give_response_and_request_bytes_as_numbers_or_strings()
+    {
+        // Given: nginx's escape=json format with $body_bytes_sent and $request_length, one quoted, one line without them
+        string path = Write("access.json", [
+            """{"time":"2026-03-10T12:00:01Z","method":"GET","uri":"/a","status":200,"bytes":1500,"request_length":300,"request_time":0.012}""",
+            """{"time":"2026-03-10T12:00:02Z","method":"GET","uri":"/a","status":200,"bytes":"500","request_length":"200"}""",
+            """{"time":"2026-03-10T12:00:12Z","method":"GET","uri":"/a","status":200}""",
+        ]);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], Format = AccessLogFormat.JsonLines });
+
+        // Then
+        profile.Timeline.Select(b => b.ResponseBytes).Should().Equal(2_000L, 0L, 0L, 0L, 0L, 0L);
+        profile.Timeline.Select(b => b.RequestBytes).Should().Equal(500L, 0L, 0L, 0L, 0L, 0L);
+    }
+
+    [Fact]
+    public async Task Json_request_times_give_each_endpoint_productions_mean_response_time()
+    {
+        // Given
+        string path = Write("access.json", [
+            """{"time":"2026-03-10T12:00:01Z","method":"GET","uri":"/products/1","status":200,"request_time":0.010}""",
+            """{"time":"2026-03-10T12:00:02Z","method":"GET","uri":"/products/2","status":200,"request_time":"0.030"}""",
+            """{"time":"2026-03-10T12:00:03Z","method":"GET","uri":"/catalog","status":200}""",
+        ]);
+
+        // When
+        var profile = await new AccessLogTrafficSource(new AccessLogOptions { Files = [path], Format = AccessLogFormat.JsonLines }) { RangeBytes = 100 }
+            .FetchAsync(Window, TestContext.Current.CancellationToken);
+
+        // Then
+        profile.FindEndpoint("GET /products/{id}")!.AverageMilliseconds.Should().BeApproximately(20, 1e-9);
+        profile.FindEndpoint("GET /catalog")!.AverageMilliseconds.Should().BeNull("its line does not say");
+    }
+
+    [Fact]
     public async Task Too_many_unparseable_lines_fail_with_the_share_samples_and_the_fix()
     {
         string path = Write("app.log", ["2026-03-10 12:00:01 INFO GET /a 200", "2026-03-10 12:00:02 INFO GET /b 200", Line(Window.Start, "GET /a")]);
@@ -153,6 +273,56 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_capped_value_pool_keeps_the_true_distinct_count_across_threads_and_the_snapshot()
+    {
+        // Given: 500 distinct ids, each asked twice, read in many ranges on every core, with pools capped at 50
+        var lines = Enumerable.Range(0, 1_000).Select(i => Line(Window.Start.AddSeconds(i % 60), $"GET /products/{i % 500}")).ToList();
+        string path = Write("access.log", lines);
+        var options = new AccessLogOptions { Files = [path], MaxValuesPerPlaceholder = 50 };
+
+        // When
+        var profile = await new AccessLogTrafficSource(options) { RangeBytes = 1_009 }.FetchAsync(Window, TestContext.Current.CancellationToken);
+        var snapshot = Path.Combine(_directory, "capped" + Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Suffix);
+        Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Save(profile, snapshot);
+        var saved = Replay.Testing.Traffic.Snapshots.TrafficSnapshotFile.Load(snapshot);
+
+        // Then
+        var endpoint = profile.FindEndpoint("GET /products/{id}")!;
+        endpoint.TemplateValues["id"].Should().HaveCount(50);
+        endpoint.DistinctTemplateValues.Should().Equal(new Dictionary<string, long> { ["id"] = 500 });
+        saved.FindEndpoint("GET /products/{id}")!.DistinctTemplateValues["id"].Should().Be(500);
+    }
+
+    [Fact]
+    public async Task A_pool_that_holds_every_value_is_not_said_to_be_capped()
+    {
+        // Given
+        string path = Write("access.log", Enumerable.Range(0, 60).Select(i => Line(Window.Start.AddSeconds(i), $"GET /products/{i % 7}")));
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], MaxValuesPerPlaceholder = 7 });
+
+        // Then
+        profile.FindEndpoint("GET /products/{id}")!.DistinctTemplateValues.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Configured_templates_group_slugs_and_skus_with_their_value_pools()
+    {
+        // Given
+        string path = Write("access.log",
+            Enumerable.Range(0, 30).Select(i => Line(Window.Start.AddSeconds(i), i % 2 == 0 ? $"GET /products/LMP-{i % 3}0{i % 5}" : $"GET /blog/post-{i % 4}-title")));
+        var templates = new UrlTemplateRule[] { new("/products/{sku:[A-Z0-9-]+}"), new("/blog/{slug}") };
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [path], Templates = templates });
+
+        // Then
+        profile.Endpoints.Select(e => (e.Key, e.Count)).Should().BeEquivalentTo([("GET /products/{sku}", 15L), ("GET /blog/{slug}", 15L)]);
+        profile.FindEndpoint("GET /blog/{slug}")!.TemplateValues["slug"].Should().Equal("post-1-title", "post-3-title");
+    }
+
+    [Fact]
     public async Task A_live_read_is_saved_as_the_windows_snapshot_and_reads_back_with_its_value_pools()
     {
         Write("access.log", Enumerable.Range(0, 60).Select(i => Line(Window.Start.AddSeconds(i), $"GET /products/{i % 4}")));
@@ -194,7 +364,6 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         var start = Window.Start;
         Write("access.log",
         [
-            Line(start.AddSeconds(-1), "GET /early"),
             Line(start.AddSeconds(1), "GET /products/7?ref=mail"),
             Line(start.AddSeconds(1), "POST /cart/items"),
             Line(start.AddSeconds(1), "GET /products/7?ref=mail"),
@@ -203,7 +372,7 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
         ]);
         using (var gz = new GZipStream(File.Create(Path.Combine(_directory, "access.log.1.gz")), CompressionLevel.Fastest))
         {
-            gz.Write(Encoding.UTF8.GetBytes(Line(start, "GET /catalog") + "\n" + Line(start.AddSeconds(3), "GET /products/9") + "\n"));
+            gz.Write(Encoding.UTF8.GetBytes(Line(start.AddSeconds(-1), "GET /early") + "\n" + Line(start, "GET /catalog") + "\n" + Line(start.AddSeconds(3), "GET /products/9") + "\n"));
         }
 
         var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")], KeepSequence = true, MaxSkippedShare = 0.5 });
@@ -213,10 +382,74 @@ public sealed class AccessLogTrafficSourceTests : IDisposable
             (1166.666, "GET", "/products/7?ref=mail", "GET /products/{id}"),
             (1500.0, "POST", "/cart/items", "POST /cart/items"),
             (1833.333, "GET", "/products/7?ref=mail", "GET /products/{id}"),
-            (3250.0, "GET", "/search?q=lamp&page=2", "GET /search"),    // access.log sorts before access.log.1.gz
-            (3750.0, "GET", "/products/9", "GET /products/{id}"));
+            (3250.0, "GET", "/products/9", "GET /products/{id}"),       // access.log.1.gz holds the older lines
+            (3750.0, "GET", "/search?q=lamp&page=2", "GET /search"));
         profile.Sequence!.Targets.Should().HaveCount(5, "a repeated request is kept once");
         profile.FindEndpoint("GET /search")!.Count.Should().Be(1, "the profile's endpoints still drop the query");
+    }
+
+    [Fact]
+    public async Task A_rotation_inside_one_second_is_replayed_oldest_file_first()
+    {
+        // Given: logrotate cut the log in the middle of second 2; the older half is in access.log.1, older still in .2.gz
+        var start = Window.Start;
+        WriteGzip("access.log.2.gz", [Line(start, "GET /a?n=1"), Line(start.AddSeconds(1), "GET /a?n=2")]);
+        Write("access.log.1", [Line(start.AddSeconds(1), "GET /a?n=3"), Line(start.AddSeconds(2), "GET /a?n=4"), Line(start.AddSeconds(2), "GET /a?n=5")]);
+        Write("access.log", [Line(start.AddSeconds(2), "GET /a?n=6"), Line(start.AddSeconds(2), "GET /a?n=7"), Line(start.AddSeconds(3), "GET /a?n=8")]);
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")], KeepSequence = true });
+
+        // When
+        var arrivals = ReplayPlan.Create(profile, new ReplayPlanOptions { Order = RequestOrder.Recorded }).EnumerateArrivals().ToList();
+
+        // Then
+        arrivals.Select(a => a.Target).Should().Equal(Enumerable.Range(1, 8).Select(n => $"/a?n={n}"));
+        arrivals.Select(a => a.Offset).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
+    public async Task Unreadable_lines_at_the_top_of_a_live_file_do_not_place_it_before_its_rotated_file()
+    {
+        // Given: the live file starts with a line no reader understands, so only its name can place it
+        var start = Window.Start;
+        Write("access.log", ["garbage", Line(start, "GET /a?n=2")]);
+        WriteGzip("access.log.1.gz", ["", "garbage"]);
+        Write("access.log.1", [Line(start, "GET /a?n=1")]);
+
+        // When
+        var profile = await Read(new AccessLogOptions { Files = [Path.Combine(_directory, "access.log*")], KeepSequence = true, MaxSkippedShare = 1 });
+
+        // Then
+        profile.Sequence!.Select(r => r.Request.Target).Should().Equal("/a?n=1", "/a?n=2");
+    }
+
+    [Theory]
+    [InlineData(new[] { "access.log", "access.log.1", "access.log.10.gz", "access.log.2.gz" }, new[] { "access.log.10.gz", "access.log.2.gz", "access.log.1", "access.log" })]
+    [InlineData(new[] { "access.log", "access.log-20260311.gz", "access.log-20260309.gz", "access.log-20260310" }, new[] { "access.log-20260309.gz", "access.log-20260310", "access.log-20260311.gz", "access.log" })]
+    [InlineData(new[] { "app.log.2026-03-10.gz", "app.log", "app.log.2026-03-09.gz" }, new[] { "app.log.2026-03-09.gz", "app.log.2026-03-10.gz", "app.log" })]
+    public void Files_that_hold_no_readable_line_are_ordered_by_their_rotation_suffix_oldest_first(string[] names, string[] expected)
+    {
+        // Given
+        var paths = names.Select(n => Write(n, ["unreadable"])).ToList();
+
+        // When
+        var ordered = RotatedLogOrder.Order(paths, () => new NcsaLineReader());
+
+        // Then
+        ordered.Select(Path.GetFileName).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Files_are_ordered_by_their_first_timestamp_before_their_names()
+    {
+        // Given: two logs whose names say nothing about their age
+        string newer = Write("b.log", [Line(Window.Start.AddSeconds(5), "GET /b")]);
+        string older = Write("a-new.log", ["", Line(Window.Start.AddSeconds(1), "GET /a")]);
+
+        // When
+        var ordered = RotatedLogOrder.Order([newer, older], () => new NcsaLineReader());
+
+        // Then
+        ordered.Should().Equal(older, newer);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class UpsunTrafficSourceTests : IDisposable
         var act = () => Fetch();
 
         (await act.Should().ThrowAsync<TrafficSourceException>())
-            .WithMessage("Upsun rejected the request for project abc123def456, environment main (400 Validation Failed): from: The from timestamp must be in the past.");
+            .WithMessage("Upsun rejected GET http://*/projects/abc123def456/environments/main/observability/http-metrics/overview for project abc123def456, environment main (400 Validation Failed): from: The from timestamp must be in the past.");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class UpsunTrafficSourceTests : IDisposable
 
         var act = () => Fetch();
 
-        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("*denied access to project abc123def456, environment main (403)*upsun.projectId*");
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("*denied access to project abc123def456, environment main (403): \"Forbidden\" on GET http://*/projects/abc123def456/environments/main/observability: *upsun.projectId*");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class UpsunTrafficSourceTests : IDisposable
 
         var act = () => Fetch();
 
-        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("Upsun answered 503 for project abc123def456, environment main after 3 calls: upstream connect error*");
+        (await act.Should().ThrowAsync<TrafficSourceException>()).WithMessage("Upsun answered 503 to GET http://*/http-metrics/overview for project abc123def456, environment main (3 calls): upstream connect error*");
         _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(3);
     }
 
@@ -225,6 +225,87 @@ public sealed class UpsunTrafficSourceTests : IDisposable
         profile.Endpoints.Select(e => (e.Key, e.Count)).Should().Equal(("GET /catalog", 1200L), ("POST /checkout", 120L));
         profile.Timeline.Should().HaveCount(12);
         profile.Origin.Details["ranges"].Should().Be("2");
+    }
+
+    [Fact]
+    public async Task A_not_found_answer_is_not_retried_and_says_one_call_and_which_endpoint_with_upsuns_words()
+    {
+        // Given
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 404, """{"status": 404, "title": "Not Found", "detail": "No such environment: main"}""");
+
+        // When
+        var act = () => Fetch();
+
+        // Then
+        var error = (await act.Should().ThrowAsync<TrafficSourceException>()).Which;
+        error.Message.Should().Match("Upsun found no GET http://*/observability/http-metrics/overview for project abc123def456, environment main (404, 1 call): \"No such environment: main\". Check upsun.projectId*");
+        error.Message.Should().NotContain("retries");
+        _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_token_refused_after_a_new_exchange_says_two_calls_and_which_endpoint()
+    {
+        // Given
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 401, """{"status": 401, "title": "Unauthorized", "detail": "Token revoked"}""");
+
+        // When
+        var act = () => Fetch();
+
+        // Then
+        (await act.Should().ThrowAsync<TrafficSourceException>()).Which.Message.Should()
+            .Match("Upsun refused the access token for GET http://*/http-metrics/overview, project abc123def456, environment main (401, 2 calls, the last after a new exchange): \"Token revoked\". Check*UPSUN_API_TOKEN*");
+        _upsun.Calls(FakeUpsun.Root + "/http-metrics/overview").Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Too_much_data_even_at_one_minute_says_so_with_upsuns_words_and_no_advice_below_the_minimum()
+    {
+        // Given
+        Answer(FakeUpsun.Root + "/http-metrics/overview", 499, """{"error": "Too much data fetched", "message": "Reduce the range"}""", priority: 40);
+
+        // When
+        var atMinimum = () => Fetch(_upsun.Options with { TopUrlsCount = 1 });
+        var above = () => Fetch(_upsun.Options with { TopUrlsCount = 20 });
+
+        // Then
+        string message = (await atMinimum.Should().ThrowAsync<TrafficSourceException>()).Which.Message;
+        message.Should().Match("Upsun answered 499 (too much data) to GET http://*/http-metrics/overview: \"Reduce the range\". The window was split down to 2026-03-10T12:00Z/2026-03-10T12:01Z (1 min)*upsun.topUrlsCount is already 1, so read the window from access logs instead.");
+        message.Should().NotContain("lower upsun.topUrlsCount");
+        (await above.Should().ThrowAsync<TrafficSourceException>()).WithMessage("*lower upsun.topUrlsCount (now 20)*");
+    }
+
+    [Theory]
+    [InlineData("https://proxy.example/upsun", "https://proxy.example/upsun-auth")]
+    [InlineData("https://proxy.example/upsun/", "https://proxy.example/upsun-auth/")]
+    public async Task An_api_base_with_a_path_keeps_it_with_or_without_a_trailing_slash(string apiUrl, string authUrl)
+    {
+        // Given: a company proxy in front of Upsun, under a path
+        var proxy = new RecordingHandler();
+        var options = _upsun.Options with { ApiUrl = new Uri(apiUrl), AuthUrl = new Uri(authUrl) };
+
+        // When
+        var act = async () => await new UpsunTrafficSource(options, proxy).FetchAsync(Window, TestContext.Current.CancellationToken);
+
+        // Then
+        await act.Should().ThrowAsync<TrafficSourceException>();
+        proxy.Uris.Should().Equal(
+            "https://proxy.example/upsun-auth/oauth2/token",
+            "https://proxy.example/upsun/projects/abc123def456/environments/main/observability");
+    }
+
+    // Hands out a token, then answers 404 to anything else, recording where each call went.
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<string> Uris { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Uris.Add(request.RequestUri!.ToString());
+            return Task.FromResult(request.RequestUri!.AbsolutePath.EndsWith("/oauth2/token", StringComparison.Ordinal)
+                ? new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("""{"access_token": "a", "expires_in": 900}""") }
+                : new HttpResponseMessage(System.Net.HttpStatusCode.NotFound));
+        }
     }
 
     [Fact]
