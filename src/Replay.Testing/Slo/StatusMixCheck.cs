@@ -17,7 +17,6 @@ internal static class StatusMixCheck
     // Fewer answers than this make an endpoint's shares noise; the whole-replay row still counts them.
     private const long MinEndpointAnswers = 20;
 
-    // 4xx first: when no class rose, the row shows the one a missing session or a wrong path would raise.
     private static readonly int[] JudgedClasses = [4, 3, 1];
 
     public static IEnumerable<SloCheck> Evaluate(double tolerance, ReplayResult result, TrafficProfile? production)
@@ -38,6 +37,7 @@ internal static class StatusMixCheck
         }
 
         var (worstClass, excess) = WorstExcess(ClassesOf(result.StatusCodes), statuses);
+        worstClass = excess > 0 ? worstClass : 4;   // when no class rose, show the one a missing session or a wrong path would raise
         bool passed = excess <= tolerance;
         yield return new SloCheck(SloCheck.AllEndpoints, Metric, limit,
             $"{worstClass}xx {SloText.Percent(Share(ClassesOf(result.StatusCodes), worstClass))} (production {SloText.Percent(Share(statuses, worstClass))})",
