@@ -159,6 +159,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext outpu
     private void ValidateOptions()
     {
         var problems = new List<string>(_options.Slo.Problems());
+        problems.AddRange(_options.Plan.Problems());
         try
         {
             _options.Load.Validate();
@@ -166,11 +167,6 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext outpu
         catch (ReplayConfigurationException e)
         {
             problems.AddRange(e.Problems);
-        }
-
-        if (_options.Plan.RateScale <= 0 || double.IsNaN(_options.Plan.RateScale))
-        {
-            problems.Add($"ReplayPlanOptions.RateScale is {_options.Plan.RateScale}; it must be a positive number (1 = the incident's rates).");
         }
 
         if (problems.Count > 0)

@@ -35,7 +35,7 @@ public sealed partial class LoadEngine
 
         private void Failed(PlannedArrival arrival, string kind, long responseTicks, long serviceTicks)
         {
-            recorder.RecordTransportError(arrival, Unanswered(kind), responseTicks, serviceTicks);
+            RecordUnanswered(arrival, kind, responseTicks, serviceTicks);
             Finish();
         }
 

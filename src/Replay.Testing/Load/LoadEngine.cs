@@ -235,7 +235,9 @@ public sealed partial class LoadEngine
         // the time they were given up, not "aborted" and left out of the percentiles.
         public void GiveUpPending() => _gaveUp = true;
 
-        private string Unanswered(string kind) => kind == "aborted" && _gaveUp ? "timeout" : kind;
+        // Every request that got no answer is recorded here, by every driver.
+        private void RecordUnanswered(in PlannedArrival arrival, string kind, long responseTicks, long serviceTicks) =>
+            recorder.RecordTransportError(arrival, kind == "aborted" && _gaveUp ? "timeout" : kind, responseTicks, serviceTicks);
 
         public async Task DrainAsync(TimeSpan limit)
         {
@@ -284,7 +286,7 @@ public sealed partial class LoadEngine
             catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
                 long end = Stopwatch.GetTimestamp();
-                recorder.RecordTransportError(arrival, Unanswered("aborted"), end - dueAt, end - startedAt);
+                RecordUnanswered(arrival, "aborted", end - dueAt, end - startedAt);
             }
             finally
             {
@@ -337,8 +339,8 @@ public sealed partial class LoadEngine
                 if (finalAttempt || aborted)
                 {
                     long end = Stopwatch.GetTimestamp();
-                    string kind = aborted ? Unanswered("aborted") : Classify(e, deadlines.TimedOut(timeout));
-                    recorder.RecordTransportError(arrival, kind, end - dueAt, end - WrittenAt(stamp, attemptAt));
+                    string kind = aborted ? "aborted" : Classify(e, deadlines.TimedOut(timeout));
+                    RecordUnanswered(arrival, kind, end - dueAt, end - WrittenAt(stamp, attemptAt));
                 }
 
                 return aborted;   // an aborted run retries nothing

@@ -309,22 +309,11 @@ public sealed partial class ReplayPlan
 
     private static void Validate(TrafficProfile profile, ReplayPlanOptions options)
     {
-        var problems = new List<string>();
-        if (!double.IsFinite(options.RateScale) || options.RateScale <= 0)
-        {
-            problems.Add($"RateScale is {options.RateScale}; it must be a positive number (1 = the incident's rates, 1.5 = 50 % headroom).");
-        }
-
-        if (options.Duration is { } d && (d <= TimeSpan.Zero || d > profile.Window.Duration))
+        var problems = new List<string>(options.Problems());
+        if (options.Duration is { } d && d > profile.Window.Duration)
         {
             problems.Add($"Duration is {d}; it must be positive and no longer than the window ({profile.Window.Duration}). " +
                 "Leave it unset to replay in real time.");
-        }
-
-        foreach (string name in options.TemplateGenerators.Keys.Where(n => options.TemplateValues.ContainsKey(n) || options.TemplateQueries.ContainsKey(n)).Order(StringComparer.Ordinal))
-        {
-            problems.Add($"The placeholder {{{name}}} has a generator and also {(options.TemplateQueries.ContainsKey(name) ? "a query" : "values")}; " +
-                $"keep one of \"plan.templateGenerators.{name}\", \"plan.templateValues.{name}\" and \"plan.templateQueries.{name}\".");
         }
 
         if (profile.BucketSize <= TimeSpan.Zero)

@@ -64,4 +64,27 @@ public sealed record ReplayPlanOptions
 
     /// <summary>Request bodies for endpoints that send one, by endpoint key (<c>"POST /checkout"</c>).</summary>
     public IReadOnlyDictionary<string, RequestBody> RequestBodies { get; init; } = new Dictionary<string, RequestBody>();
+
+    /// <summary>
+    /// Each option that cannot work whatever the traffic: checked before the traffic is read, and again when a plan is
+    /// made (which adds the checks that need the profile).
+    /// </summary>
+    internal IEnumerable<string> Problems()
+    {
+        if (!double.IsFinite(RateScale) || RateScale <= 0)
+        {
+            yield return $"RateScale is {RateScale}; it must be a positive number (1 = the incident's rates, 1.5 = 50 % headroom).";
+        }
+
+        if (Duration is { } d && d <= TimeSpan.Zero)
+        {
+            yield return $"Duration is {d}; it must be positive and no longer than the window. Leave it unset to replay in real time.";
+        }
+
+        foreach (string name in TemplateGenerators.Keys.Where(n => TemplateValues.ContainsKey(n) || TemplateQueries.ContainsKey(n)).Order(StringComparer.Ordinal))
+        {
+            yield return $"The placeholder {{{name}}} has a generator and also {(TemplateQueries.ContainsKey(name) ? "a query" : "values")}; " +
+                $"keep one of \"plan.templateGenerators.{name}\", \"plan.templateValues.{name}\" and \"plan.templateQueries.{name}\".";
+        }
+    }
 }

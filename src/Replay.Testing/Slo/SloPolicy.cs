@@ -193,8 +193,8 @@ public sealed record SloPolicy
 
         if (MaxDroppedArrivals is { } maxDropped)
         {
-            checks.Add(new SloCheck(SloCheck.AllEndpoints, "dropped arrivals", "<= " + Count(maxDropped),
-                Count(result.Dropped), result.Dropped <= maxDropped, maxDropped, result.Dropped));
+            checks.Add(new SloCheck(SloCheck.AllEndpoints, "dropped arrivals", "<= " + SloText.Count(maxDropped),
+                SloText.Count(result.Dropped), result.Dropped <= maxDropped, maxDropped, result.Dropped));
         }
 
         if (StatusMixTolerance is { } tolerance)
@@ -225,8 +225,8 @@ public sealed record SloPolicy
     {
         long unanswered = result.Unanswered;
         string measured = unanswered == 0 ? "0"
-            : Count(unanswered) + " (" + string.Join(", ", result.TransportErrors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {Count(e.Value)}")) + ")";
-        return new SloCheck(SloCheck.AllEndpoints, "unanswered requests", "<= " + Count(maxUnanswered), measured,
+            : SloText.Count(unanswered) + " (" + string.Join(", ", result.TransportErrors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {SloText.Count(e.Value)}")) + ")";
+        return new SloCheck(SloCheck.AllEndpoints, "unanswered requests", "<= " + SloText.Count(maxUnanswered), measured,
             unanswered <= maxUnanswered, maxUnanswered, unanswered);
     }
 
@@ -244,7 +244,7 @@ public sealed record SloPolicy
         {
             // Nothing (or too little) answered is the target's failure, whatever the generator did.
             string why = measured.Count == 0 ? NoResponses
-                : $"only {Count(measured.Count)} of {Count(sent)} answered: too few to judge";
+                : $"only {SloText.Count(measured.Count)} of {SloText.Count(sent)} answered: too few to judge";
             checks.Add(new SloCheck(scope, percentile + " response time", "<= " + SloText.Milliseconds(l.TotalMilliseconds),
                 why, false, l.TotalMilliseconds, double.NaN));
             return;
@@ -260,7 +260,6 @@ public sealed record SloPolicy
     /// <summary>What a latency check over zero responses says.</summary>
     internal const string NoResponses = "no responses to judge";
 
-    private static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddAtMost(List<SloCheck> checks, string scope, string metric, double limitMs, double measuredMs) =>
         checks.Add(new SloCheck(scope, metric, "<= " + SloText.Milliseconds(limitMs), SloText.Milliseconds(measuredMs),

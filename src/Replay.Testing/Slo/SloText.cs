@@ -17,6 +17,9 @@ public static partial class SloText
         return ms >= 1000 ? Significant(ms / 1000) + " s" : Significant(ms) + " ms";
     }
 
+    /// <summary>A count with thousands separators: "1,204".</summary>
+    internal static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>A ratio from 0 to 1 as a percentage: "0.5 %".</summary>
     public static string Percent(double ratio) => Significant(ratio * 100) + " %";
 

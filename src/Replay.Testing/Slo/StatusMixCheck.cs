@@ -126,7 +126,7 @@ internal static class StatusMixCheck
         var text = rows.Take(5).Select(x =>
         {
             var expected = production.FindEndpoint(x.Endpoint)?.Statuses is { Total: > 0 } own ? own : statuses;
-            return $"{x.Endpoint}: {x.Code} × {Count(x.Count)} (production: {SloText.Percent(Share(expected, x.Code / 100))} {x.Code / 100}xx)";
+            return $"{x.Endpoint}: {x.Code} × {SloText.Count(x.Count)} (production: {SloText.Percent(Share(expected, x.Code / 100))} {x.Code / 100}xx)";
         });
         string more = rows.Count > 5 ? $"; and {rows.Count - 5} more endpoint and code pairs" : "";
         return string.Join("; ", text) + more;
@@ -134,9 +134,8 @@ internal static class StatusMixCheck
 
     private static string Codes(EndpointResult endpoint, int cls, StatusClassCounts expected) =>
         string.Join(", ", endpoint.StatusCodes.Where(s => s.Key / 100 == cls).OrderByDescending(s => s.Value)
-            .Select(s => $"{s.Key} × {Count(s.Value)}")) + $" (production: {SloText.Percent(Share(expected, cls))} {cls}xx)";
+            .Select(s => $"{s.Key} × {SloText.Count(s.Value)}")) + $" (production: {SloText.Percent(Share(expected, cls))} {cls}xx)";
 
     private static string Points(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + " pp";
 
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
