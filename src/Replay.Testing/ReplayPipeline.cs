@@ -275,6 +275,7 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext outpu
             $"({plan.Compression.ToString("0.##", CultureInfo.InvariantCulture)}x compression, rate x{_options.Plan.RateScale.ToString("0.##", CultureInfo.InvariantCulture)}, " +
             (_options.Plan.Order == RequestOrder.Recorded ? "production's requests in recorded order)"
                 : $"seed {_options.Plan.Seed}{(_options.Plan.Arrivals == ArrivalSpacing.Poisson ? ", Poisson arrivals" : "")})"));
+        _context.WriteLine("  phases:  " + (plan.Phases.Count == 0 ? plan.PhaseNote : string.Join("; ", plan.Phases.Select(PhaseText.Describe))));
         return report with
         {
             Plan = new ReplayPlanSummary(plan.Duration, plan.Compression, _options.Plan.RateScale, _options.Plan.Seed,
@@ -282,6 +283,9 @@ internal sealed class ReplayPipeline(ReplayRequest request, IReplayContext outpu
             {
                 Order = _options.Plan.Order,
                 Arrivals = _options.Plan.Arrivals,
+                CompressionMode = _options.Plan.Compression,
+                Phases = plan.Phases,
+                PhaseNote = plan.PhaseNote,
                 Uncovered = _options.Plan.Uncovered,
                 Coverage = _options.Plan.Order == RequestOrder.Recorded ? 1 : profile.Coverage,
                 TemplateValues = plan.Endpoints.SelectMany(e => e.Placeholders)

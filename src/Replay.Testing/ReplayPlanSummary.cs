@@ -16,6 +16,15 @@ public sealed record ReplayPlanSummary(TimeSpan Duration, double Compression, do
     /// <summary>How arrivals were spread inside each bucket: evenly, or at random as real clients arrive.</summary>
     public Plans.ArrivalSpacing Arrivals { get; init; }
 
+    /// <summary>How the window was fitted into the replay's duration: every bucket alike, or the burst at its real length.</summary>
+    public Plans.PlanCompression CompressionMode { get; init; }
+
+    /// <summary>The phases judged on their own ("calm" first), with their real and replayed lengths; empty for one phase.</summary>
+    public IReadOnlyList<Plans.PlannedPhase> Phases { get; init; } = [];
+
+    /// <summary>Why the replay was judged as one phase, or empty.</summary>
+    public string PhaseNote { get; init; } = "";
+
     /// <summary>What was done with requests the profile lists under no endpoint.</summary>
     public Plans.UncoveredTraffic Uncovered { get; init; }
 

@@ -23,6 +23,7 @@ namespace Replay.Testing.Configuration;
 //              { "upsun": { "projectId": "abc123", "environmentId": "main",        a clone branched on Upsun
 //                           "keepOnFailure": false, "activityTimeout": "30min" } }
 //   "plan":    { "duration": "60s", "rateScale": 1.0, "seed": 1, "linearRamps": false, "order": "mixed", "arrivals": "uniform",
+//                "compression": "uniform",                                 or "keepBurst": the burst at its real length
 //                "templateValues": { "id": ["1", "2"] }, "templateGenerators": { "userId": "int:1-50000" },
 //                "requestBodies": { "POST /checkout": { "json": { "userId": 7 } } } },
 //   "load":    { "maxInFlight": 2000, "maxConnections": 256, "requestTimeout": "30s", "warmUp": "2s",
@@ -35,7 +36,8 @@ namespace Replay.Testing.Configuration;
 //                "maxDroppedArrivals": 0, "maxUnansweredRequests": 0, "statusMixTolerance": 0.05,
 //                "maxSchedulerLag": "10ms", "maxGeneratorCpu": 0.95, "failWhenInconclusive": true,
 //                "endpoints": { "POST /checkout": { "p95": "200ms", "maxErrorRate": 0 } },
-//                "noWorseThanProduction": true, "noWorseThanBaseline": false, "relativeTolerance": 0.1 },
+//                "noWorseThanProduction": true, "noWorseThanBaseline": false, "relativeTolerance": 0.1,
+//                "burstFactor": 1.5, "phases": { "burst": ["12:20", "12:35"] } },   each phase judged on its own
 //   "reports": { "directory": "TestResults/replay" }
 // }
 
@@ -168,6 +170,7 @@ internal sealed record PlanSettings
     [JsonPropertyName("uncovered")] public string? Uncovered { get; init; }
     [JsonPropertyName("order")] public string? Order { get; init; }
     [JsonPropertyName("arrivals")] public string? Arrivals { get; init; }
+    [JsonPropertyName("compression")] public string? Compression { get; init; }
     [JsonPropertyName("templateValues")] public Dictionary<string, List<string>>? TemplateValues { get; init; }
     [JsonPropertyName("templateQueries")] public Dictionary<string, string>? TemplateQueries { get; init; }
     [JsonPropertyName("templateGenerators")] public Dictionary<string, string>? TemplateGenerators { get; init; }
@@ -219,6 +222,8 @@ internal sealed record SloSettings
     [JsonPropertyName("noWorseThanBaseline")] public bool? NoWorseThanBaseline { get; init; }
     [JsonPropertyName("relativeTolerance")] public double? RelativeTolerance { get; init; }
     [JsonPropertyName("endpoints")] public Dictionary<string, EndpointSloSettings>? Endpoints { get; init; }
+    [JsonPropertyName("phases")] public Dictionary<string, List<string>>? Phases { get; init; }
+    [JsonPropertyName("burstFactor")] public double? BurstFactor { get; init; }
 }
 
 internal sealed record EndpointSloSettings

@@ -58,7 +58,7 @@ internal static class ReplaySetup
         var trafficSource = problems.Try(() => TrafficSource(settings.Traffic, settingsDirectory, snapshot,
             Path.Combine(projectDirectory, SnapshotFolderName), Refresh(System.Environment.GetEnvironmentVariable(RefreshVariable))), null);
         var provisioner = problems.Try(() => Provisioner(settings.Target, settingsDirectory, configurationPath), null);
-        var plan = Plan(settings.Plan, problems);
+        var plan = Phases(Plan(settings.Plan, problems), settings.Slo, window, problems);
         var load = Load(settings.Load, problems);
         var slo = ApplyOverrides(Slo(settings.Slo, problems), input.Slo, problems);
         problems.ThrowIfAny();
@@ -470,9 +470,54 @@ internal static class ReplaySetup
                 "poisson" => ArrivalSpacing.Poisson,
                 _ => throw new ReplayConfigurationException($"\"plan.arrivals\" is \"{plan.Arrivals}\"; use \"uniform\" (the default: evenly spaced) or \"poisson\" (at random, as real clients arrive)."),
             },
+            Compression = plan.Compression?.ToLowerInvariant() switch
+            {
+                null or "" => options.Compression,
+                "uniform" => PlanCompression.Uniform,
+                "keepburst" or "keep-burst" => PlanCompression.KeepBurst,
+                _ => throw new ReplayConfigurationException($"\"plan.compression\" is \"{plan.Compression}\"; use \"uniform\" (the default: every bucket shortened alike) or \"keepBurst\" (the burst at its real length, the calm shortened)."),
+            },
             TemplateValues = plan.TemplateValues?.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value) ?? options.TemplateValues,
             RequestBodies = plan.RequestBodies?.ToDictionary(p => p.Key, p => Body(p.Key, p.Value)) ?? options.RequestBodies,
         };
+    }
+
+    // Phases are judged by the SLOs but shape the plan (keep-burst compression), so the plan carries them; a phase that
+    // cannot be placed in the window is found here, before any traffic is read.
+    internal static ReplayPlanOptions Phases(ReplayPlanOptions options, SloSettings? slo, IncidentWindow? window, ConfigurationProblems problems)
+    {
+        if (slo is null)
+        {
+            return options;
+        }
+
+        double? factor = problems.IsOff("slo.burstFactor") ? null : slo.BurstFactor ?? options.BurstFactor;
+        if (factor is { } f && (!double.IsFinite(f) || f <= 1))
+        {
+            problems.Add($"{problems.Name("slo.burstFactor")} is {f}; it must be above 1 (1.5 = buckets 50 % above the median rate are the burst), or null to judge the replay as one phase.");
+            factor = options.BurstFactor;
+        }
+
+        var phases = new Dictionary<string, PhaseSpan>();
+        foreach (var (name, times) in slo.Phases ?? [])
+        {
+            if (times is not [var from, var to])
+            {
+                problems.Add($"{problems.Name("slo.phases." + name)} has {times?.Count ?? 0} times; give two, its start and its end: [\"12:20\", \"12:35\"].");
+                continue;
+            }
+
+            var span = new PhaseSpan(from, to);
+            if (window is not null && span.Resolve(window, out string? problem) is null)
+            {
+                problems.Add($"{problems.Name("slo.phases." + name)}: {problem}");
+                continue;
+            }
+
+            phases[name] = span;
+        }
+
+        return options with { BurstFactor = factor, Phases = slo.Phases is null ? options.Phases : phases };
     }
 
     private static RequestBody Body(string endpoint, RequestBodySettings body)

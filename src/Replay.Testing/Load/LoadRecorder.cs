@@ -3,24 +3,21 @@ using Replay.Testing.Plans;
 namespace Replay.Testing.Load;
 
 /// <summary>
-/// Thread-safe counters and histograms of a run, sized by endpoints and buckets, never by requests.
+/// Thread-safe counters and histograms of a run, in total, per phase and per bucket; sized by endpoints, phases and
+/// buckets, never by requests.
 /// </summary>
 internal sealed class LoadRecorder
 {
-    private const int StatusCodeSlots = 600;
-    internal static readonly string[] TransportErrorKinds = ["refused", "reset", "timeout", "dns", "aborted", "other"];
-
     private readonly ReplayPlan _plan;
-    private readonly long[] _endpointPlanned, _endpointSent, _endpointCompleted, _endpointErrors, _endpointDropped, _endpointRetries, _endpointCheckFailures;
+    private readonly LoadTally _run;
+    private readonly LoadTally[] _phases;
+    private readonly int[] _phaseOfBucket;   // -1: in no phase
+    private readonly long[] _endpointPlanned;
+    private readonly long[][] _phaseEndpointPlanned;
     private readonly long[] _bucketSent, _bucketCompleted, _bucketErrors, _bucketDropped;
-    private readonly long[] _endpointStatus;   // [endpoint * 600 + status]
     private readonly long[] _bucketStatusClass; // [bucket * 6 + class]
-    private readonly long[] _transportErrors = new long[TransportErrorKinds.Length];
-    private readonly LatencyHistogram[] _endpointResponse, _endpointService, _bucketResponse, _bucketService;
-    private long _sent, _completed, _errors, _dropped, _retries, _checkFailures;
-
-    private readonly bool[] _errorStatus = new bool[StatusCodeSlots];
-
+    private readonly LatencyHistogram[] _bucketResponse, _bucketService;
+    private readonly bool[] _errorStatus = new bool[LoadTally.StatusCodeSlots];
     private readonly bool[] _endpointChecked;
 
     public LoadRecorder(ReplayPlan plan, IReadOnlyList<int>? errorStatuses = null, IEnumerable<string>? checkedEndpoints = null)
@@ -28,80 +25,74 @@ internal sealed class LoadRecorder
         _plan = plan;
         var checkedKeys = (checkedEndpoints ?? []).ToHashSet(StringComparer.Ordinal);
         _endpointChecked = plan.Endpoints.Select(e => checkedKeys.Contains(e.Key)).ToArray();
-        for (int s = 500; s < StatusCodeSlots; s++)
+        for (int s = 500; s < LoadTally.StatusCodeSlots; s++)
         {
             _errorStatus[s] = true;
         }
 
         foreach (int code in errorStatuses ?? [])
         {
-            _errorStatus[Math.Clamp(code, 0, StatusCodeSlots - 1)] = true;
+            _errorStatus[Math.Clamp(code, 0, LoadTally.StatusCodeSlots - 1)] = true;
         }
 
         int endpoints = plan.Endpoints.Count, buckets = plan.Buckets.Count;
-        _endpointPlanned = new long[endpoints];
-        foreach (var bucket in plan.Buckets)
+        _run = new LoadTally(endpoints);
+        _phases = plan.Phases.Select(_ => new LoadTally(endpoints, endpointDigits: 2)).ToArray();
+        _phaseOfBucket = Enumerable.Repeat(-1, buckets).ToArray();
+        for (int p = 0; p < plan.Phases.Count; p++)
         {
-            for (int e = 0; e < endpoints; e++)
+            foreach (int b in plan.Phases[p].Buckets)
             {
-                _endpointPlanned[e] += bucket.Counts[e];
+                _phaseOfBucket[b] = p;
             }
         }
 
-        _endpointSent = new long[endpoints];
-        _endpointCompleted = new long[endpoints];
-        _endpointErrors = new long[endpoints];
-        _endpointDropped = new long[endpoints];
-        _endpointRetries = new long[endpoints];
-        _endpointCheckFailures = new long[endpoints];
+        _endpointPlanned = PlannedPerEndpoint(plan.Buckets);
+        _phaseEndpointPlanned = plan.Phases.Select(p => PlannedPerEndpoint(p.Buckets.Select(b => plan.Buckets[b]))).ToArray();
         CheckExamples = new ResponseCheckExamples(endpoints);
         _bucketSent = new long[buckets];
         _bucketCompleted = new long[buckets];
         _bucketErrors = new long[buckets];
         _bucketDropped = new long[buckets];
-        _endpointStatus = new long[endpoints * StatusCodeSlots];
         _bucketStatusClass = new long[buckets * 6];
-        _endpointResponse = NewHistograms(endpoints, 3);
-        _endpointService = NewHistograms(endpoints, 3);
-        _bucketResponse = NewHistograms(buckets, 2, compact: true);
-        _bucketService = NewHistograms(buckets, 2, compact: true);
+        _bucketResponse = NewHistograms(buckets);
+        _bucketService = NewHistograms(buckets);
     }
-
-    public LatencyHistogram Response { get; } = new();
 
     /// <summary>Where the response checks leave their examples.</summary>
     public ResponseCheckExamples CheckExamples { get; }
 
-    public LatencyHistogram Service { get; } = new();
+    public LatencyHistogram Response => _run.Response;
 
-    public LatencyHistogram Lag { get; } = new();
+    public LatencyHistogram Service => _run.Service;
 
-    public long Sent => Interlocked.Read(ref _sent);
+    public LatencyHistogram Lag => _run.Lag;
 
-    public long Completed => Interlocked.Read(ref _completed);
+    public long Sent => _run.Sent;
 
-    public long Errors => Interlocked.Read(ref _errors);
+    public long Completed => _run.Completed;
 
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Errors => _run.Errors;
+
+    public long Dropped => _run.Dropped;
 
     public void RecordSent(in PlannedArrival arrival, long lagTicks)
     {
-        Interlocked.Increment(ref _sent);
-        Interlocked.Increment(ref _endpointSent[arrival.EndpointIndex]);
+        _run.RecordSent(arrival.EndpointIndex, lagTicks);
+        PhaseOf(arrival)?.RecordSent(arrival.EndpointIndex, lagTicks);
         Interlocked.Increment(ref _bucketSent[arrival.BucketIndex]);
-        Lag.Record(lagTicks);
     }
 
     public void RecordRetry(in PlannedArrival arrival)
     {
-        Interlocked.Increment(ref _retries);
-        Interlocked.Increment(ref _endpointRetries[arrival.EndpointIndex]);
+        _run.RecordRetry(arrival.EndpointIndex);
+        PhaseOf(arrival)?.RecordRetry(arrival.EndpointIndex);
     }
 
     public void RecordDropped(in PlannedArrival arrival)
     {
-        Interlocked.Increment(ref _dropped);
-        Interlocked.Increment(ref _endpointDropped[arrival.EndpointIndex]);
+        _run.RecordDropped(arrival.EndpointIndex);
+        PhaseOf(arrival)?.RecordDropped(arrival.EndpointIndex);
         Interlocked.Increment(ref _bucketDropped[arrival.BucketIndex]);
     }
 
@@ -109,21 +100,15 @@ internal sealed class LoadRecorder
     // it was answered, so its latency counts like any other answer's.
     public void RecordResponse(in PlannedArrival arrival, int status, long responseTicks, long serviceTicks, bool checkFailed = false)
     {
-        Interlocked.Increment(ref _completed);
-        Interlocked.Increment(ref _endpointCompleted[arrival.EndpointIndex]);
+        int slot = Math.Clamp(status, 0, LoadTally.StatusCodeSlots - 1);
+        bool error = _errorStatus[slot] || checkFailed;
+        _run.RecordResponse(arrival.EndpointIndex, slot, error, checkFailed);
+        PhaseOf(arrival)?.RecordResponse(arrival.EndpointIndex, slot, error, checkFailed);
         Interlocked.Increment(ref _bucketCompleted[arrival.BucketIndex]);
-        int slot = Math.Clamp(status, 0, StatusCodeSlots - 1);
-        Interlocked.Increment(ref _endpointStatus[(arrival.EndpointIndex * StatusCodeSlots) + slot]);
         Interlocked.Increment(ref _bucketStatusClass[(arrival.BucketIndex * 6) + Math.Clamp(slot / 100, 0, 5)]);
-        if (checkFailed)
+        if (error)
         {
-            Interlocked.Increment(ref _checkFailures);
-            Interlocked.Increment(ref _endpointCheckFailures[arrival.EndpointIndex]);
-        }
-
-        if (_errorStatus[slot] || checkFailed)
-        {
-            CountError(arrival);
+            Interlocked.Increment(ref _bucketErrors[arrival.BucketIndex]);
         }
 
         RecordLatency(arrival, responseTicks, serviceTicks);
@@ -131,8 +116,10 @@ internal sealed class LoadRecorder
 
     public void RecordTransportError(in PlannedArrival arrival, string kind, long responseTicks, long serviceTicks)
     {
-        Interlocked.Increment(ref _transportErrors[Array.IndexOf(TransportErrorKinds, kind)]);
-        CountError(arrival);
+        int kindIndex = Array.IndexOf(LoadTally.TransportErrorKinds, kind);
+        _run.RecordTransportError(arrival.EndpointIndex, kindIndex);
+        PhaseOf(arrival)?.RecordTransportError(arrival.EndpointIndex, kindIndex);
+        Interlocked.Increment(ref _bucketErrors[arrival.BucketIndex]);
         if (kind == "timeout")
         {
             // A timed-out request (or one still pending when the drain ended) was at least this slow; leaving it out
@@ -143,110 +130,79 @@ internal sealed class LoadRecorder
 
     public ReplayResult ToResult(DateTimeOffset startedAt, TimeSpan elapsed, long notStarted, bool cancelled)
     {
-        var endpoints = _plan.Endpoints.Select((e, i) => new EndpointResult
+        var keys = _plan.Endpoints.Select(e => e.Key).ToList();
+        var buckets = _plan.Buckets.Select(ToBucketResult).ToList();
+        var phases = _plan.Phases.Select((phase, p) => new PhaseResult
         {
-            Key = e.Key,
-            Planned = _endpointPlanned[i],
-            Sent = _endpointSent[i],
-            Completed = _endpointCompleted[i],
-            Errors = _endpointErrors[i],
-            Dropped = _endpointDropped[i],
-            Retries = _endpointRetries[i],
-            CheckFailures = _endpointCheckFailures[i],
-            StatusCodes = StatusCodesOf(i),
-            ResponseTime = _endpointResponse[i].Summarize(),
-            ServiceTime = _endpointService[i].Summarize(),
-        }).ToList();
-
-        var buckets = _plan.Buckets.Select(b => new BucketResult
-        {
-            Index = b.Index,
-            SourceStart = b.SourceStart,
-            Offset = b.Offset,
-            Duration = b.Duration,
-            Planned = b.Total,
-            Sent = _bucketSent[b.Index],
-            Completed = _bucketCompleted[b.Index],
-            Errors = _bucketErrors[b.Index],
-            Dropped = _bucketDropped[b.Index],
-            StatusClasses = Enumerable.Range(1, 5)
-                .Where(c => _bucketStatusClass[(b.Index * 6) + c] > 0)
-                .ToDictionary(c => c, c => _bucketStatusClass[(b.Index * 6) + c]),
-            ResponseTime = _bucketResponse[b.Index].Summarize(),
-            ServiceTime = _bucketService[b.Index].Summarize(),
-        }).ToList();
-
-        var statusCodes = new SortedDictionary<int, long>();
-        foreach (var endpoint in endpoints)
-        {
-            foreach (var (code, count) in endpoint.StatusCodes)
+            Name = phase.Name,
+            Reason = phase.Reason,
+            SourceDuration = phase.SourceDuration,
+            Duration = phase.Duration,
+            Result = _phases[p].ToResult(keys, _phaseEndpointPlanned[p], _endpointChecked) with
             {
-                statusCodes[code] = statusCodes.GetValueOrDefault(code) + count;
-            }
-        }
+                StartedAt = startedAt,
+                PlannedDuration = phase.Duration,
+                Buckets = phase.Buckets.Select(b => buckets[b]).ToList(),
+            },
+        }).ToList();
 
-        return new ReplayResult
+        return _run.ToResult(keys, _endpointPlanned, _endpointChecked) with
         {
             StartedAt = startedAt,
             Elapsed = elapsed,
             PlannedDuration = _plan.Duration,
             Planned = _plan.TotalRequests,
-            Sent = Sent,
-            Completed = Completed,
-            Errors = Errors,
-            Dropped = Dropped,
-            Retries = Interlocked.Read(ref _retries),
-            CheckedResponses = endpoints.Where((_, i) => _endpointChecked[i]).Sum(e => e.Completed),
-            CheckFailures = Interlocked.Read(ref _checkFailures),
             CheckExamples = CheckExamples.ToList(),
             NotStarted = notStarted,
             Cancelled = cancelled,
-            StatusCodes = statusCodes,
-            TransportErrors = TransportErrorKinds
-                .Select((k, i) => (k, n: Interlocked.Read(ref _transportErrors[i])))
-                .Where(x => x.n > 0)
-                .ToDictionary(x => x.k, x => x.n),
-            ResponseTime = Response.Summarize(),
-            ServiceTime = Service.Summarize(),
-            SchedulerLag = Lag.Summarize(),
-            ResponseTimeDistribution = Response.Distribution(),
-            Endpoints = endpoints,
             Buckets = buckets,
+            Phases = phases,
         };
     }
 
-    private void CountError(in PlannedArrival arrival)
+    private LoadTally? PhaseOf(in PlannedArrival arrival) =>
+        _phaseOfBucket[arrival.BucketIndex] is var p and >= 0 ? _phases[p] : null;
+
+    private BucketResult ToBucketResult(PlannedBucket b) => new()
     {
-        Interlocked.Increment(ref _errors);
-        Interlocked.Increment(ref _endpointErrors[arrival.EndpointIndex]);
-        Interlocked.Increment(ref _bucketErrors[arrival.BucketIndex]);
-    }
+        Index = b.Index,
+        SourceStart = b.SourceStart,
+        Offset = b.Offset,
+        Duration = b.Duration,
+        Planned = b.Total,
+        Sent = _bucketSent[b.Index],
+        Completed = _bucketCompleted[b.Index],
+        Errors = _bucketErrors[b.Index],
+        Dropped = _bucketDropped[b.Index],
+        StatusClasses = Enumerable.Range(1, 5)
+            .Where(c => _bucketStatusClass[(b.Index * 6) + c] > 0)
+            .ToDictionary(c => c, c => _bucketStatusClass[(b.Index * 6) + c]),
+        ResponseTime = _bucketResponse[b.Index].Summarize(),
+        ServiceTime = _bucketService[b.Index].Summarize(),
+    };
 
     private void RecordLatency(in PlannedArrival arrival, long responseTicks, long serviceTicks)
     {
-        Response.Record(responseTicks);
-        Service.Record(serviceTicks);
-        _endpointResponse[arrival.EndpointIndex].Record(responseTicks);
-        _endpointService[arrival.EndpointIndex].Record(serviceTicks);
+        _run.RecordLatency(arrival.EndpointIndex, responseTicks, serviceTicks);
+        PhaseOf(arrival)?.RecordLatency(arrival.EndpointIndex, responseTicks, serviceTicks);
         _bucketResponse[arrival.BucketIndex].Record(responseTicks);
         _bucketService[arrival.BucketIndex].Record(serviceTicks);
     }
 
-    private SortedDictionary<int, long> StatusCodesOf(int endpoint)
+    private long[] PlannedPerEndpoint(IEnumerable<PlannedBucket> buckets)
     {
-        var codes = new SortedDictionary<int, long>();
-        for (int s = 0; s < StatusCodeSlots; s++)
+        var planned = new long[_plan.Endpoints.Count];
+        foreach (var bucket in buckets)
         {
-            long n = _endpointStatus[(endpoint * StatusCodeSlots) + s];
-            if (n > 0)
+            for (int e = 0; e < planned.Length; e++)
             {
-                codes[s] = n;
+                planned[e] += bucket.Counts[e];
             }
         }
 
-        return codes;
+        return planned;
     }
 
-    private static LatencyHistogram[] NewHistograms(int count, int digits, bool compact = false) =>
-        Enumerable.Range(0, count).Select(_ => new LatencyHistogram(digits, compact)).ToArray();
+    private static LatencyHistogram[] NewHistograms(int count) =>
+        Enumerable.Range(0, count).Select(_ => new LatencyHistogram(2, compact: true)).ToArray();
 }

@@ -83,6 +83,12 @@ public sealed record ReplayResult
     /// <summary>Per bucket, in time order.</summary>
     public IReadOnlyList<BucketResult> Buckets { get; init; } = [];
 
+    /// <summary>
+    /// Per phase of the incident (<see cref="Plans.ReplayPlan.Phases"/>), "calm" first; empty when the replay is judged
+    /// as one phase.
+    /// </summary>
+    public IReadOnlyList<PhaseResult> Phases { get; init; } = [];
+
     /// <summary>The load generator's own CPU during the replay, if sampled.</summary>
     public GeneratorUsage? Generator { get; init; }
 

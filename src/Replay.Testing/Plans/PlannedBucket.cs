@@ -4,10 +4,13 @@ namespace Replay.Testing.Plans;
 /// <param name="Index">The bucket's position.</param>
 /// <param name="SourceStart">The start of the incident bucket it replays.</param>
 /// <param name="Offset">Its start, from the start of the replay.</param>
-/// <param name="Duration">Its length in the replay (the incident bucket's length divided by the compression).</param>
+/// <param name="Duration">Its length in the replay (the incident bucket's length divided by its compression).</param>
 /// <param name="Counts">Requests per endpoint, by endpoint index.</param>
 public sealed record PlannedBucket(int Index, DateTimeOffset SourceStart, TimeSpan Offset, TimeSpan Duration, IReadOnlyList<int> Counts)
 {
+    /// <summary>The incident bucket's own length (<see cref="Duration"/> times the bucket's compression).</summary>
+    public TimeSpan SourceDuration { get; init; }
+
     /// <summary>All requests of the bucket.</summary>
     public long Total => Counts.Sum(c => (long)c);
 

@@ -40,6 +40,21 @@ public sealed partial class ReplayPlan
     /// <summary>The length of the replay.</summary>
     public TimeSpan Duration { get; }
 
+    /// <summary>
+    /// The parts of the incident judged on their own, "calm" first: the burst found in the rate curve, or the phases
+    /// named in <see cref="ReplayPlanOptions.Phases"/>. Empty when the replay is judged as one phase (<see cref="PhaseNote"/> says why).
+    /// </summary>
+    public IReadOnlyList<PlannedPhase> Phases { get; private init; } = [];
+
+    /// <summary>Why the plan has no phases (no bucket well above the median, detection off), or empty.</summary>
+    public string PhaseNote { get; private init; } = "";
+
+    /// <summary>
+    /// The most of the replay's duration the burst may take under <see cref="PlanCompression.KeepBurst"/>: the calm
+    /// keeps the rest, so the replay still opens and closes as the incident did.
+    /// </summary>
+    public const double MaxBurstShare = 0.8;
+
     /// <summary>How many times faster than real time the window is replayed (1 = real time).</summary>
     public double Compression => Profile.Window.Duration / Duration;
 
@@ -54,10 +69,9 @@ public sealed partial class ReplayPlan
         Validate(profile, options);
 
         TimeSpan duration = options.Duration ?? profile.Window.Duration;
-        double compression = profile.Window.Duration / duration;
         if (options.Order == RequestOrder.Recorded)
         {
-            return CreateRecorded(profile, options, duration, compression);
+            return CreateRecorded(profile, options, duration);
         }
 
         var endpointKeys = EndpointKeys(profile);
@@ -76,29 +90,35 @@ public sealed partial class ReplayPlan
             throw new ReplayConfigurationException(problems);
         }
 
+        var windowStart = profile.Window.Start;
+        var sources = profile.Timeline.Where(b => b.Start >= windowStart && b.Start < profile.Window.End).OrderBy(b => b.Start).ToList();
+        var shapes = sources.Select(b => (b.Start, Min(profile.BucketSize, profile.Window.End - b.Start), (double)b.CoveredRequests)).ToList();
+        var phases = PlanPhases.Find(profile.Window, shapes, options, out string phaseNote);
+        var fitted = Fit(profile.Window, shapes, phases, duration, options.Compression);
+
         // Fractions left over in one bucket carry into the next, so totals match the scaled profile and the
         // schedule does not lose a request per endpoint per bucket to rounding.
         var carry = new double[endpoints.Count];
         var buckets = new List<PlannedBucket>();
-        var windowStart = profile.Window.Start;
-        foreach (var source in profile.Timeline.Where(b => b.Start >= windowStart && b.Start < profile.Window.End).OrderBy(b => b.Start))
+        for (int b = 0; b < sources.Count; b++)
         {
-            TimeSpan sourceLength = Min(profile.BucketSize, profile.Window.End - source.Start);
+            var source = sources[b];
+            var (sourceLength, offset, length) = (shapes[b].Item2, fitted[b].Offset, fitted[b].Length);
             double keptShare = sourceLength / profile.BucketSize * UncoveredFactor(profile, source, options.Uncovered);
+            double bucketCompression = sourceLength / length;
             var counts = new int[endpoints.Count];
             foreach (var (key, count) in source.Counts)
             {
                 int i = indexOf[key];
-                double exact = count * keptShare * options.RateScale / compression + carry[i];
+                double exact = count * keptShare * options.RateScale / bucketCompression + carry[i];
                 counts[i] = (int)Math.Floor(exact + 1e-9);
                 carry[i] = exact - counts[i];
             }
 
-            buckets.Add(new PlannedBucket(buckets.Count, source.Start, (source.Start - windowStart) / compression,
-                sourceLength / compression, counts));
+            buckets.Add(new PlannedBucket(b, source.Start, offset, length, counts) { SourceDuration = sourceLength });
         }
 
-        return new ReplayPlan(profile, options, endpoints, buckets, duration);
+        return new ReplayPlan(profile, options, endpoints, buckets, duration) { Phases = Summed(phases, buckets), PhaseNote = phaseNote };
     }
 
     /// <summary>
@@ -113,7 +133,11 @@ public sealed partial class ReplayPlan
             {
                 var (offset, request) = sequence[i];
                 int target = sequence.TargetIndexAt(i);
-                yield return new PlannedArrival(offset / Compression, endpointOf[target], BucketIndex(offset, Profile.BucketSize, Buckets.Count), request.Target);
+                int b = BucketIndex(offset, Profile.BucketSize, Buckets.Count);
+                var bucket = Buckets[b];
+                var within = offset - (bucket.SourceStart - Profile.Window.Start);
+                var replayed = bucket.Offset + (bucket.SourceDuration <= TimeSpan.Zero ? TimeSpan.Zero : within * (bucket.Duration / bucket.SourceDuration));
+                yield return new PlannedArrival(replayed, endpointOf[target], b, request.Target);
             }
 
             yield break;
@@ -143,7 +167,7 @@ public sealed partial class ReplayPlan
     }
 
     // The exact requests production received, at their own times: the buckets count them, nothing is drawn.
-    private static ReplayPlan CreateRecorded(TrafficProfile profile, ReplayPlanOptions options, TimeSpan duration, double compression)
+    private static ReplayPlan CreateRecorded(TrafficProfile profile, ReplayPlanOptions options, TimeSpan duration)
     {
         var sequence = profile.Sequence ?? throw new ReplayConfigurationException(
             $"The plan's order is \"recorded\", but the traffic from {profile.Origin.Description} has no request sequence. " +
@@ -179,16 +203,44 @@ public sealed partial class ReplayPlan
             counts[BucketIndex(sequence[i].Offset, profile.BucketSize, bucketCount)][endpointOfTarget[sequence.TargetIndexAt(i)]]++;
         }
 
-        var buckets = counts.Select((c, b) =>
-        {
-            var start = profile.BucketSize * b;
-            return new PlannedBucket(b, profile.Window.Start + start, start / compression, Min(profile.BucketSize, profile.Window.Duration - start) / compression, c);
-        }).ToList();
+        var shapes = counts.Select((c, b) => (profile.Window.Start + (profile.BucketSize * b),
+            Min(profile.BucketSize, profile.Window.Duration - (profile.BucketSize * b)), (double)c.Sum())).ToList();
+        var phases = PlanPhases.Find(profile.Window, shapes, options, out string phaseNote);
+        var fitted = Fit(profile.Window, shapes, phases, duration, options.Compression);
+        var buckets = counts.Select((c, b) => new PlannedBucket(b, shapes[b].Item1, fitted[b].Offset, fitted[b].Length, c) { SourceDuration = shapes[b].Item2 }).ToList();
 
         // Targets are concrete: no placeholder needs values.
         var endpoints = keys.Select(k => new PlannedEndpoint(k.Method, k.Path) { Body = options.RequestBodies.GetValueOrDefault(k.Key) }).ToList();
-        return new ReplayPlan(profile, options, endpoints, buckets, duration, endpointOfTarget);
+        return new ReplayPlan(profile, options, endpoints, buckets, duration, endpointOfTarget) { Phases = Summed(phases, buckets), PhaseNote = phaseNote };
     }
+
+    // Where each bucket starts in the replay and how long it lasts: gaps in the timeline pass at the calm's pace.
+    private static (TimeSpan Offset, TimeSpan Length)[] Fit(IncidentWindow window, List<(DateTimeOffset Start, TimeSpan Length, double Requests)> shapes,
+        List<(string Name, List<int> Buckets, string Reason)> phases, TimeSpan duration, PlanCompression compression)
+    {
+        var storm = phases.Where(p => p.Name != PlannedPhase.Calm).SelectMany(p => p.Buckets).ToHashSet();
+        var lengths = PlanPhases.ReplayLengths(shapes.Select(s => s.Length).ToList(), storm, duration, window.Duration, compression, out double calmFactor);
+        var fitted = new (TimeSpan, TimeSpan)[shapes.Count];
+        TimeSpan sourceCursor = TimeSpan.Zero, replayCursor = TimeSpan.Zero;
+        for (int b = 0; b < shapes.Count; b++)
+        {
+            var start = shapes[b].Start - window.Start;
+            replayCursor += (start - sourceCursor) / calmFactor;
+            fitted[b] = (replayCursor, lengths[b]);
+            replayCursor += lengths[b];
+            sourceCursor = start + shapes[b].Length;
+        }
+
+        return fitted;
+    }
+
+    private static List<PlannedPhase> Summed(List<(string Name, List<int> Buckets, string Reason)> phases, List<PlannedBucket> buckets) =>
+        phases.Select(p => new PlannedPhase(p.Name, p.Buckets, p.Reason)
+        {
+            SourceDuration = p.Buckets.Aggregate(TimeSpan.Zero, (sum, b) => sum + buckets[b].SourceDuration),
+            Duration = p.Buckets.Aggregate(TimeSpan.Zero, (sum, b) => sum + buckets[b].Duration),
+            TotalRequests = p.Buckets.Sum(b => buckets[b].Total),
+        }).ToList();
 
     // The bucket a recorded request falls in, by its offset in the window; the window's last instant belongs to the last.
     private static int BucketIndex(TimeSpan offset, TimeSpan bucketSize, int buckets) => Math.Min(buckets - 1, (int)(offset / bucketSize));

@@ -45,6 +45,26 @@ public sealed record ReplayPlanOptions
     public ArrivalSpacing Arrivals { get; init; } = ArrivalSpacing.Uniform;
 
     /// <summary>
+    /// How the window is fitted into a shorter <see cref="Duration"/>: every bucket alike (<see cref="PlanCompression.Uniform"/>,
+    /// the default) or the burst at its real length (<see cref="PlanCompression.KeepBurst"/>).
+    /// </summary>
+    public PlanCompression Compression { get; init; } = PlanCompression.Uniform;
+
+    /// <summary>
+    /// The parts of the incident judged on their own, by name, where they lie in the window
+    /// (<c>{"burst": ["12:20", "12:35"]}</c>; configuration key <c>slo.phases</c>); every other bucket is the
+    /// "calm" phase. Empty (the default): the burst is found from the rate curve (<see cref="BurstFactor"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, PhaseSpan> Phases { get; init; } = new Dictionary<string, PhaseSpan>();
+
+    /// <summary>
+    /// Without <see cref="Phases"/>, the buckets whose rate is above this many times the window's median rate form the
+    /// "burst" phase, judged on its own beside the "calm" (configuration key <c>slo.burstFactor</c>). Default 1.5;
+    /// null judges the replay as one phase. Must be above 1.
+    /// </summary>
+    public double? BurstFactor { get; init; } = 1.5;
+
+    /// <summary>
     /// Which requests are sent in which order: each bucket's endpoint mix, shuffled by the seed (the default), or the
     /// exact requests production received, in order, at their own times (<see cref="RequestOrder.Recorded"/>, for
     /// profiles that keep a request sequence).
@@ -79,6 +99,11 @@ public sealed record ReplayPlanOptions
         if (Duration is { } d && d <= TimeSpan.Zero)
         {
             yield return $"Duration is {d}; it must be positive and no longer than the window. Leave it unset to replay in real time.";
+        }
+
+        if (BurstFactor is { } factor && (!double.IsFinite(factor) || factor <= 1))
+        {
+            yield return $"BurstFactor is {factor}; it must be above 1 (1.5 = buckets 50 % above the median rate are the burst), or null to judge the replay as one phase.";
         }
 
         foreach (string name in TemplateGenerators.Keys.Where(n => TemplateValues.ContainsKey(n) || TemplateQueries.ContainsKey(n)).Order(StringComparer.Ordinal))

@@ -25,6 +25,13 @@ public sealed record SloCheck(string Scope, string Metric, string Limit, string 
     /// </summary>
     public bool Available { get; init; } = true;
 
+    /// <summary>
+    /// The phase of the incident the row judges ("burst", "calm", a name from <c>slo.phases</c>), or null for the whole
+    /// replay. A phase's rows decide the verdict like the whole replay's: a build that holds on average but falls over
+    /// in the burst FAILS.
+    /// </summary>
+    public string? Phase { get; init; }
+
     /// <summary>What explains a failure, such as the endpoints and status codes behind a status mix unlike production's; or null.</summary>
     public string? Detail { get; init; }
 

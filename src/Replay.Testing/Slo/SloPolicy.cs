@@ -167,6 +167,45 @@ public sealed record SloPolicy
     {
         ArgumentNullException.ThrowIfNull(result);
         var checks = new List<SloCheck>();
+        AddRunChecks(checks, result);
+        if (StatusMixTolerance is { } tolerance)
+        {
+            checks.AddRange(StatusMixCheck.Evaluate(tolerance, result, production));
+        }
+
+        if (NoWorseThanProduction)
+        {
+            AddProduction(checks, result, production);
+        }
+
+        if (NoWorseThanBaseline)
+        {
+            AddBaseline(checks, result, baseline);
+        }
+
+        checks.AddRange(GeneratorChecks.Evaluate(MaxSchedulerLag, MaxGeneratorCpu, result));
+
+        // Each phase is judged as a replay of its own, so a spike's p95 cannot hide in the calm's: the same limits,
+        // the phase's own requests. The status mix and production's percentiles are the window's, judged on the whole.
+        foreach (var phase in result.Phases)
+        {
+            var phaseChecks = new List<SloCheck>();
+            AddRunChecks(phaseChecks, phase.Result);
+            if (NoWorseThanBaseline && baseline?.Phases.FirstOrDefault(p => p.Name == phase.Name) is { } baselinePhase)
+            {
+                AddBaseline(phaseChecks, phase.Result, baselinePhase.Result);
+            }
+
+            phaseChecks.AddRange(GeneratorChecks.Evaluate(MaxSchedulerLag, maxCpu: null, phase.Result));
+            checks.AddRange(phaseChecks.Select(c => c with { Phase = phase.Name }));
+        }
+
+        return new SloVerdict(checks);
+    }
+
+    // The limits that hold for any population of requests: the whole replay, or one phase of it.
+    private void AddRunChecks(List<SloCheck> checks, ReplayResult result)
+    {
         AddLatency(checks, "p50", P50, result.ResponseTime, result.Sent, result.ResponseTime.P50Ms);
         AddLatency(checks, "p90", P90, result.ResponseTime, result.Sent, result.ResponseTime.P90Ms);
         AddLatency(checks, "p95", P95, result.ResponseTime, result.Sent, result.ResponseTime.P95Ms);
@@ -197,28 +236,10 @@ public sealed record SloPolicy
                 SloText.Count(result.Dropped), result.Dropped <= maxDropped, maxDropped, result.Dropped));
         }
 
-        if (StatusMixTolerance is { } tolerance)
-        {
-            checks.AddRange(StatusMixCheck.Evaluate(tolerance, result, production));
-        }
-
         foreach (var (key, slo) in Endpoints)
         {
             AddEndpoint(checks, key, slo, result.Endpoints.FirstOrDefault(e => e.Key == key));
         }
-
-        if (NoWorseThanProduction)
-        {
-            AddProduction(checks, result, production);
-        }
-
-        if (NoWorseThanBaseline)
-        {
-            AddBaseline(checks, result, baseline);
-        }
-
-        checks.AddRange(GeneratorChecks.Evaluate(MaxSchedulerLag, MaxGeneratorCpu, result));
-        return new SloVerdict(checks);
     }
 
     private static SloCheck UnansweredCheck(ReplayResult result, long maxUnanswered)

@@ -68,7 +68,7 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
         }
         else
         {
-            text.Append(failed == 0 ? $" (all {judged.Count} checks held)" : $" ({failed} of {judged.Count} checks failed)");
+            text.Append(failed == 0 ? $" (all {judged.Count} checks held)" : $" ({failed} of {judged.Count} checks failed{FailedPhases()})");
         }
 
         if (Checks.Count == 0)
@@ -76,8 +76,12 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
             return text.ToString();
         }
 
-        string[] header = ["Scope", "Metric", "Limit", "Measured", "Result"];
-        var rows = Checks.Select(c => new[] { c.Scope, c.Metric, c.Limit, c.Measured, c.ResultText }).ToList();
+        // The phase column appears only when the replay was judged in phases, so a one-phase table reads as before.
+        bool phased = Checks.Any(c => c.Phase is not null);
+        string[] header = phased ? ["Phase", "Scope", "Metric", "Limit", "Measured", "Result"] : ["Scope", "Metric", "Limit", "Measured", "Result"];
+        var rows = Checks.Select(c => phased
+            ? new[] { c.Phase ?? WholeRun, c.Scope, c.Metric, c.Limit, c.Measured, c.ResultText }
+            : new[] { c.Scope, c.Metric, c.Limit, c.Measured, c.ResultText }).ToList();
         int[] widths = Enumerable.Range(0, header.Length).Select(i => Math.Max(header[i].Length, rows.Max(r => r[i].Length))).ToArray();
         text.AppendLine();
         AppendRow(text, header, widths);
@@ -91,7 +95,8 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
 
         foreach (var check in Checks.Where(c => c.Detail is not null && !c.Passed))
         {
-            text.AppendLine().Append(check.Scope == SloCheck.AllEndpoints ? "" : check.Scope + " ").Append(check.Metric).Append(": ").Append(check.Detail);
+            text.AppendLine().Append(check.Phase is { } phase ? phase + " " : "")
+                .Append(check.Scope == SloCheck.AllEndpoints ? "" : check.Scope + " ").Append(check.Metric).Append(": ").Append(check.Detail);
         }
 
         return text.ToString();
@@ -99,6 +104,16 @@ public sealed record SloVerdict(IReadOnlyList<SloCheck> Checks)
 
     /// <inheritdoc />
     public override string ToString() => ToTable();
+
+    /// <summary>What the verdict table calls the rows over the whole replay when it also has rows per phase.</summary>
+    public const string WholeRun = "whole";
+
+    /// <summary>The phases with a failed row, in the order they first fail, or null for a replay judged as one phase.</summary>
+    public IReadOnlyList<string>? PhasesFailed => Checks.Any(c => c.Phase is not null)
+        ? Checks.Where(c => !c.Passed).Select(c => c.Phase ?? WholeRun).Distinct().ToList()
+        : null;
+
+    private string FailedPhases() => PhasesFailed is { Count: > 0 } phases ? ", in " + string.Join(", ", phases) : "";
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths) =>
         text.Append(string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
